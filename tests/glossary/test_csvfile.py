@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from glossary.csvfile import collect_glossary, format_terms, load_glossary
+from glossary.errors import ParseError
+
+HEADER = "id,en,es,kind,pos,gender\n"
+
+
+def write(tmp_path: Path, name: str, data: bytes | str) -> Path:
+    p = tmp_path / name
+    p.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return p
+
+
+def test_good_file_loads(tmp_path: Path) -> None:
+    p = write(tmp_path, "t.csv", HEADER + "cartel,cartel,cártel,general,noun,m\n")
+    g = load_glossary([p])
+    assert g["cartel"].es == "cártel"
+    assert g["cartel"].source is not None and g["cartel"].source.line == 2
+
+
+def test_errors_are_collected_with_places(tmp_path: Path) -> None:
+    p = write(tmp_path, "t.csv", HEADER + "a,,x,general,noun,m\nb,b,b,gang,noun,m\n")
+    _, findings = collect_glossary([p])
+    places = [(f.line, f.col, f.rule) for f in findings]
+    assert (2, 3, "empty-field") in places
+    assert (3, 7, "bad-value") in places
+    with pytest.raises(ParseError, match="2 errors in glossary"):
+        load_glossary([p])
+
+
+def test_round_trip(tmp_path: Path) -> None:
+    p = write(tmp_path, "t.csv", HEADER + 'x-y,"a, b","say ""hi""",general,noun,\n')
+    g = load_glossary([p])
+    q = write(tmp_path, "u.csv", format_terms(g.entries))
+    assert load_glossary([q]).entries == g.entries

@@ -1,0 +1,1 @@
+"""glosa's translation side: engines, term enforcement, quotes, catalogs and the CLI."""

@@ -1,0 +1,1 @@
+"""The ``glosa`` command line: thin typer apps, one module per command group."""

@@ -1,0 +1,37 @@
+"""The ``glosa`` entry point: joins the sub-apps and maps errors to exit codes."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from translate.cli import glossary_cmd
+from translate.i18n import _
+
+app = typer.Typer(
+    name="glosa",
+    help=_("English<->Spanish translation and glossary toolkit for news desks."),
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+app.add_typer(glossary_cmd.app, name="glossary")
+
+
+def run() -> None:
+    """Console-script entry: a user's mistake prints ``glosa: ...`` and exits 2, no traceback."""
+    from glossary.errors import GlosaError
+
+    try:
+        app()
+    except GlosaError as exc:
+        typer.echo(f"glosa: {exc}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        typer.echo("glosa: interrupted", err=True)
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    run()
