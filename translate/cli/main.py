@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from translate.cli import glossary_cmd
+from translate.cli import catalog_cmd, engines_cmd, glossary_cmd, quotes_cmd, translate_cmd
 from translate.i18n import _
 
 app = typer.Typer(
@@ -17,6 +17,10 @@ app = typer.Typer(
     add_completion=False,
 )
 app.add_typer(glossary_cmd.app, name="glossary")
+app.command("translate")(translate_cmd.translate)
+app.add_typer(catalog_cmd.app, name="catalog")
+app.add_typer(quotes_cmd.app, name="quotes")
+app.add_typer(engines_cmd.app, name="engines")
 
 
 def run() -> None:

@@ -1,0 +1,9 @@
+"""``glosa catalog ...``: (being built)."""
+
+from __future__ import annotations
+
+import typer
+
+from translate.i18n import _
+
+app = typer.Typer(help=_("catalog commands."), no_args_is_help=True)
