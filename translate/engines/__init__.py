@@ -1,0 +1,1 @@
+"""Translation engines. Only this package talks to Apertium or CTranslate2."""

@@ -1,0 +1,88 @@
+"""The engine interface every translation engine implements, and an in-memory engine for tests.
+
+An engine translates a batch of segments (sentences) between two languages. It may use the
+glossary (Apertium compiles it into user dictionaries) and the per-segment requirements
+(Argos forces them in the decoder); ``translate.enforce`` verifies and repairs what it could not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+from glossary.model import Glossary, Lang
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """A glossary term that the translation of one segment must carry."""
+
+    entry_id: str
+    start: int  # character span of the term in the source segment
+    end: int
+    source_form: str  # the text as found in the source
+    targets: tuple[str, ...]  # accepted target renderings, preferred (inflected to fit) first
+    forbidden: tuple[str, ...] = ()
+    dnt: bool = False  # keep the source form as is
+
+
+@runtime_checkable
+class Engine(Protocol):
+    """Translate batches of segments; never one process per sentence."""
+
+    name: str
+
+    def translate(
+        self,
+        segments: Sequence[str],
+        src: Lang,
+        tgt: Lang,
+        *,
+        glossary: Glossary | None = None,
+        requirements: Sequence[Sequence[Requirement]] | None = None,
+    ) -> list[str]:
+        """Return one translation per segment, in order."""
+        ...
+
+    def close(self) -> None:
+        """Release processes or models."""
+        ...
+
+
+class MemoryEngine:
+    """A deterministic engine for tests: a phrase table applied longest-first, else identity.
+
+    >>> MemoryEngine({"the cartel": "el cártel"}).translate(["The cartel"], "en", "es")
+    ['el cártel']
+    """
+
+    name = "memory"
+
+    def __init__(self, table: Mapping[str, str] | None = None) -> None:
+        self.table = {k.lower(): v for k, v in (table or {}).items()}
+        self.calls: list[list[str]] = []
+
+    def translate(
+        self,
+        segments: Sequence[str],
+        src: Lang,
+        tgt: Lang,
+        *,
+        glossary: Glossary | None = None,
+        requirements: Sequence[Sequence[Requirement]] | None = None,
+    ) -> list[str]:
+        self.calls.append(list(segments))
+        out = []
+        for seg in segments:
+            text = seg
+            for key in sorted(self.table, key=len, reverse=True):
+                idx = text.lower().find(key)
+                while idx >= 0:
+                    text = text[:idx] + self.table[key] + text[idx + len(key):]
+                    idx = text.lower().find(key, idx + len(self.table[key]))
+            out.append(text)
+        return out
+
+    def close(self) -> None:
+        pass
