@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import pytest
+from gitrepo import Repo
 from typer.testing import CliRunner
 
 from glossary.diff import ChangeKind, compare_entries, diff_glossary, glossary_at
@@ -12,8 +13,6 @@ from glossary.errors import GlosaError
 from glossary.gitrev import WORKTREE, GitRepo, blob_id
 from glossary.model import Entry
 from translate.cli.main import app
-
-from gitrepo import Repo
 
 CASES = Path(__file__).parent.parent / "data" / "review"
 CASE_NAMES = sorted(p.name for p in CASES.iterdir() if (p / "base").is_dir())
