@@ -200,12 +200,14 @@ def _scan_dialogue(text: str) -> list[tuple[list[tuple[int, int]], list[str]]]:
 
 _EN_VERBS = (r"said|says|told|added|asked|stated|explained|declared|wrote|tweeted|insisted|"
              r"warned|noted|argued|replied|responded|continued|recalled|claimed|admitted|"
-             r"acknowledged|announced|testified|maintained|shouted|cried|commented|posted")
+             r"acknowledged|announced|testified|maintained|shouted|cried|commented|posted|"
+             r"concluded|confirmed|denied|stressed|promised|revealed|reported")
 _ES_VERBS = (r"dijo|dice|decía|afirmó|afirma|aseguró|asegura|declaró|señaló|señala|explicó|"
              r"añadió|agregó|comentó|indicó|advirtió|sostuvo|expresó|insistió|respondió|"
              r"preguntó|escribió|manifestó|reconoció|subrayó|destacó|precisó|denunció|"
              r"apuntó|contó|relató|recordó|admitió|anunció|exclamó|gritó|sentenció|"
-             r"puntualizó|detalló|acotó|concluyó|publicó|tuiteó|aclaró")
+             r"puntualizó|detalló|acotó|concluyó|publicó|tuiteó|aclaró|informó|reiteró|abundó|"
+             r"lamentó|pidió|prometió|enfatizó|remarcó|mencionó|confirmó|negó|reveló")
 _CAP = r"[A-ZÁÉÍÓÚÑÜ][\w’'.\-]*"
 _NAME = rf"{_CAP}(?:\s+(?:de\s+la\s+|de\s+los\s+|del\s+|de\s+|of\s+the\s+|of\s+)?{_CAP})*"
 _EN_WHO = rf"(?:[Tt]he\s+)?(?:[a-z][\w-]*\s+){{0,3}}?{_NAME}|[Tt]he\s+[a-z][\w-]*"
