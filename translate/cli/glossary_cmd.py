@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from translate.cli.common import EXIT_FINDINGS, glossary_paths
+from translate.cli.common import EXIT_FINDINGS, fail, glossary_paths
 from translate.i18n import _
 
 app = typer.Typer(help=_("Check, search, import and export the glossary."), no_args_is_help=True)
@@ -31,3 +31,27 @@ def lint(
         typer.echo(out)
     if any(f.is_error for f in findings):
         raise typer.Exit(EXIT_FINDINGS)
+
+
+@app.command()
+def diff(
+    base: Annotated[
+        str, typer.Argument(help=_("The revision to compare from (e.g. origin/main)."))
+    ],
+    head: Annotated[
+        str,
+        typer.Argument(help=_("The revision to compare to; WORKTREE (the default) means the "
+                              "files on disk, committed or not.")),
+    ] = "WORKTREE",
+    path: Annotated[
+        str, typer.Option("--path", help=_("The term folder (or one .csv file) in the repository."))
+    ] = "glossary/terms",
+    fmt: Annotated[str, typer.Option("--format", help=_("markdown or json"))] = "markdown",
+) -> None:
+    """Show glossary entries added, removed, renamed and changed between two git revisions."""
+    from glossary.diff import diff_glossary, render_json, render_markdown
+
+    if fmt not in ("markdown", "json"):
+        fail(_("--format must be markdown or json"))
+    result = diff_glossary(base, head, path)
+    typer.echo(render_markdown(result) if fmt == "markdown" else render_json(result), nl=False)
