@@ -20,12 +20,22 @@ def lint(
         typer.Argument(help=_("Term files or folders (default: the shipped glossary).")),
     ] = None,
     fmt: Annotated[str, typer.Option("--format", help=_("text, json or github"))] = "text",
+    diff_base: Annotated[
+        str | None,
+        typer.Option("--diff", metavar="BASE",
+                     help=_("Report only findings on lines changed since the git revision BASE.")),
+    ] = None,
 ) -> None:
     """Check term files: everything the loader checks, plus conflicts and style."""
     from glossary.csvfile import collect_glossary
     from glossary.findings import render_findings
 
-    _glossary, findings = collect_glossary(paths or glossary_paths(None))
+    targets = paths or glossary_paths(None)
+    _glossary, findings = collect_glossary(targets)
+    if diff_base is not None:
+        from glossary.diff import only_changed_lines
+
+        findings = only_changed_lines(findings, diff_base, targets)
     out = render_findings(findings, fmt)
     if out:
         typer.echo(out)
