@@ -261,6 +261,7 @@ class _Reader:
         parts: list[tuple[str, object, tuple[str, ...]]] = []
         comment_lines: list[str] = []
         ref_lines: list[str] = []
+        all_comment_lines: list[str] = []
         strings: dict[str, str] = {}  # keyword -> value; "prev:" prefix for #| ones
         string_lines: dict[str, list[str]] = {}
         order: list[str] = []
@@ -308,6 +309,7 @@ class _Reader:
                 elif kind == ":":
                     refs.extend(text.split())
                     ref_lines.append(line)
+                    all_comment_lines.append(line)
                     i += 1
                     continue
                 elif kind == ",":
@@ -315,6 +317,7 @@ class _Reader:
                 else:
                     tcomments.append(line[1:])
                 comment_lines.append(line)
+                all_comment_lines.append(line)
                 i += 1
                 continue
             col = len(line) - len(body) + 1
@@ -432,6 +435,7 @@ class _Reader:
         comments = (tuple(tcomments), tuple(acomments), tuple(flags))
         parts.append(("comments", comments, tuple(x for x in comment_lines if x.strip())))
         parts.append(("references", tuple(refs), tuple(ref_lines)))
+        parts.append(("all-comments", (comments, tuple(refs)), tuple(all_comment_lines)))
         parts.append(("obsolete", bool(obsolete), ()))
         msg = Message(
             msgid=strings["msgid"],
@@ -629,10 +633,14 @@ def format_message(m: Message) -> str:
         return raw.text
     prefix = "#~ " if m.obsolete else ""
     out: list[str] = []
+    keep_keywords = raw is not None and raw.lines_for("obsolete", m.obsolete) is not None
     comments = (m.translator_comments, m.auto_comments, m.flags)
     kept = raw.lines_for("comments", comments) if raw else None
     kept_refs = raw.lines_for("references", m.references) if raw else None
-    if kept is not None and kept_refs is not None and not kept_refs:
+    kept_all = raw.lines_for("all-comments", (comments, m.references)) if raw else None
+    if kept_all is not None:
+        out.extend(kept_all)
+    elif kept is not None and not m.references and not kept_refs:
         out.extend(kept)
     else:
         out.extend("#" + c for c in m.translator_comments)
@@ -655,9 +663,9 @@ def format_message(m: Message) -> str:
     for name, kw, value, pfx in fields:
         if value is None:
             continue
-        lines = raw.lines_for(name, value) if raw else None
+        lines = raw.lines_for(name, value) if raw and keep_keywords else None
         out.extend(lines if lines is not None else format_string(kw, value, pfx))
-    lines = raw.lines_for("msgstr", m.msgstr) if raw else None
+    lines = raw.lines_for("msgstr", m.msgstr) if raw and keep_keywords else None
     if lines is not None and (m.msgid_plural is None) == (len(m.msgstr) == 1):
         out.extend(lines)
     elif m.msgid_plural is None:
@@ -704,4 +712,9 @@ def write_catalog(catalog: Catalog, path: str | Path | None = None) -> bool:
     target = path if path is not None else catalog.path
     if target is None:
         raise ValueError("no path to write the catalog to")
-    return write_bytes_atomic(target, serialize(catalog))
+    try:
+        return write_bytes_atomic(target, serialize(catalog))
+    except OSError as exc:
+        from glossary.errors import GlosaError
+
+        raise GlosaError(f"{target}: cannot write: {exc.strerror}") from exc
