@@ -26,7 +26,7 @@ sample: setup
 	$(VENV)/bin/glosa translate samples/story.en.md --from en --to es
 
 lint: venv
-	$(VENV)/bin/ruff check glossary translate tests bench
+	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
 
 test: setup lint

@@ -178,6 +178,14 @@ def read_terms(path: str | Path, findings: list[Finding], display: str | None = 
         findings.append(Finding(name, None, None, Severity.ERROR, "unreadable",
                                 f"cannot read: {exc.strerror or exc}"))
         return []
+    return parse_terms(data, name, findings)
+
+
+def parse_terms(data: bytes, name: str, findings: list[Finding]) -> list[Entry]:
+    """Parse one term file's bytes (e.g. a blob from git), reporting problems as ``name``.
+
+    The same strict rules as :func:`read_terms`, which reads the bytes from disk.
+    """
     text = _decode(data, name, findings)
     if text is None:
         return []
