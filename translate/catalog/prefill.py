@@ -49,10 +49,12 @@ def translate_texts(texts: Sequence[str], src: Lang, tgt: Lang, engine: Engine,
     """Translate every text in one batch through the translate pipeline."""
     if not texts:
         return []
+    import importlib
+
     try:
-        from translate import enforce  # the pipeline, when present
+        enforce = importlib.import_module("translate.enforce")  # the pipeline, when present
     except ImportError:
-        enforce = None  # type: ignore[assignment]
+        enforce = None
     batch = getattr(enforce, "translate_batch", None) if enforce is not None else None
     if batch is not None:
         results = batch(list(texts), src, tgt, engine=engine, glossary=glossary)

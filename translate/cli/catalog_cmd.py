@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from translate.cli.common import EXIT_FINDINGS, fail
 from translate.i18n import _
+
+if TYPE_CHECKING:
+    from glossary.model import Glossary
+    from translate.engines.base import Engine
 
 app = typer.Typer(help=_("Gettext catalogs: extract, translate, check, compile and render."),
                   no_args_is_help=True)
@@ -149,3 +153,92 @@ def stats(
                  "of {total} ({percent:.0f}%); {obsolete} obsolete").format(
         path=catalog_path, translated=s.translated, fuzzy=s.fuzzy,
         untranslated=s.untranslated, total=s.total, percent=s.percent, obsolete=s.obsolete))
+
+
+def _load_glossary(extra: list[Path] | None, only: bool) -> Glossary | None:
+    from glossary.csvfile import load_glossary
+    from translate.cli.common import glossary_paths
+
+    paths = glossary_paths(extra, replace=only)
+    return load_glossary(paths) if paths else None
+
+
+def open_engine(name: str) -> Engine:
+    """The named engine: ``memory`` (identity, for trials) or whatever translate.engines has."""
+    import translate.engines as engines
+
+    if name == "memory":
+        from translate.engines.base import MemoryEngine
+
+        return MemoryEngine()
+    opener = getattr(engines, "open_engine", None)
+    if opener is None:
+        fail(_("engine {name!r} is not available").format(name=name))
+    engine: Engine = opener(name)
+    return engine
+
+
+GlossaryOpt = Annotated[list[Path] | None, typer.Option(
+    "--glossary", help=_("Extra term files or folders (added to the desk glossary)."))]
+OnlyOpt = Annotated[bool, typer.Option(
+    "--only-glossary", help=_("Use only the --glossary files, not the desk glossary."))]
+FromOpt = Annotated[str | None, typer.Option(
+    "--from", help=_("Source language (default: the other one of the catalog's)."))]
+ToOpt = Annotated[str | None, typer.Option(
+    "--to", help=_("Target language (default: the catalog's Language header)."))]
+
+
+@app.command("translate")
+def translate_(
+    catalog_path: Annotated[Path, typer.Argument(metavar="CATALOG", help=_("The PO catalog."))],
+    src: FromOpt = None,
+    tgt: ToOpt = None,
+    engine: Annotated[str, typer.Option(help=_("Translation engine."))] = "apertium",
+    glossary: GlossaryOpt = None,
+    only_glossary: OnlyOpt = False,
+) -> None:
+    """Prefill untranslated entries by machine translation, marked fuzzy, with provenance."""
+    from glossary.findings import render_findings
+    from translate.catalog import po
+    from translate.catalog.check import languages
+    from translate.catalog.prefill import prefill_catalog
+
+    catalog = po.read_catalog(catalog_path)
+    source, target = languages(catalog, src, tgt)
+    terms = _load_glossary(glossary, only_glossary)
+    eng = open_engine(engine)
+    try:
+        result = prefill_catalog(catalog, source, target, eng, terms)
+    finally:
+        eng.close()
+    if result.warnings:
+        typer.echo(render_findings(result.warnings, "text"), err=True)
+    changed = po.write_catalog(result.catalog, catalog_path)
+    _written(catalog_path, changed, _("{n} entries filled, marked fuzzy").format(
+        n=result.filled))
+
+
+@app.command()
+def check(
+    catalog_path: Annotated[Path, typer.Argument(metavar="CATALOG", help=_("The PO catalog."))],
+    src: FromOpt = None,
+    tgt: ToOpt = None,
+    glossary: GlossaryOpt = None,
+    only_glossary: OnlyOpt = False,
+    fmt: Annotated[str, typer.Option("--format", help=_("text, json or github"))] = "text",
+) -> None:
+    """Check translations: terms, numbers, placeholders, quotes, names, unchanged text."""
+    from glossary.findings import render_findings
+    from translate.catalog import po
+    from translate.catalog.check import check_catalog, languages
+
+    if fmt not in ("text", "json", "github"):
+        fail(_("unknown format {fmt!r}: use text, json or github").format(fmt=fmt))
+    catalog = po.read_catalog(catalog_path)
+    source, target = languages(catalog, src, tgt)
+    findings = check_catalog(catalog, source, target, _load_glossary(glossary, only_glossary))
+    out = render_findings(findings, fmt)
+    if out:
+        typer.echo(out)
+    if any(f.is_error for f in findings):
+        raise typer.Exit(EXIT_FINDINGS)
