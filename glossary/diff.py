@@ -18,7 +18,7 @@ from typing import Any
 
 from glossary.csvfile import LIST_COLUMNS, parse_terms
 from glossary.findings import Finding
-from glossary.gitrev import WORKTREE, GitRepo, TermBlob
+from glossary.gitrev import WORKTREE, GitRepo, TermBlob, changed_lines
 from glossary.model import COLUMNS, Entry, Glossary
 
 DEFAULT_PATH = "glossary/terms"
@@ -396,3 +396,24 @@ def render_markdown(d: GlossaryDiff, heading: str = "###") -> str:
 def render_json(d: GlossaryDiff) -> str:
     """The diff as JSON (accents kept as UTF-8)."""
     return json.dumps(d.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def only_changed_lines(findings: Iterable[Finding], base: str,
+                       paths: Sequence[str | os.PathLike[str]],
+                       repo: str | os.PathLike[str] = ".") -> list[Finding]:
+    """The findings that sit on lines added or changed since ``base`` (``lint --diff``).
+
+    A finding without a line is kept when its file changed; one without a path is always kept.
+    Paths in findings are taken relative to the current folder, as lint reports them.
+    """
+    git = GitRepo(repo)
+    changed = changed_lines(base, [str(p) for p in paths], git)
+    kept = []
+    for f in findings:
+        if f.path is None:
+            kept.append(f)
+            continue
+        lines = changed.get(git.relpath(f.path))
+        if lines is not None and (f.line is None or f.line in lines):
+            kept.append(f)
+    return kept

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import subprocess
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -151,3 +152,44 @@ class GitRepo:
                 self._blobs[oid] = out[eol + 1:eol + 1 + size]
                 pos = eol + 1 + size + 1  # content, then a LF
         return {o: self._blobs[o] for o in oids}
+
+
+_HUNK_RE = re.compile(rb"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
+
+
+def changed_lines(base: str, paths: Sequence[str], repo: GitRepo) -> dict[str, set[int]]:
+    """Lines of the working-tree files under ``paths`` added or changed since ``base``.
+
+    From ``git diff -U0 BASE`` hunk headers; untracked files count as wholly changed. Keys are
+    paths from the repository root; a file missing from the map did not change.
+    """
+    commit = repo.resolve(base)
+    rels = [repo.relpath(p) or "." for p in paths]
+    out = repo.git(["-c", "core.quotePath=false", "diff", "-U0", "--no-color", "--no-ext-diff",
+                    "--no-renames", "--src-prefix=a/", "--dst-prefix=b/", commit or base,
+                    "--", *rels],
+                   failure=f"cannot diff against {base!r}")
+    lines: dict[str, set[int]] = {}
+    current: set[int] | None
+    for chunk in out.split(b"\ndiff --git "):
+        header_end = chunk.find(b"\n@@")
+        head = chunk if header_end < 0 else chunk[:header_end]
+        current = None
+        for h in head.split(b"\n"):
+            if h.startswith(b"+++ "):
+                target = h[4:].decode("utf-8", "surrogateescape")
+                if target != "/dev/null":
+                    current = lines.setdefault(target.removeprefix("b/"), set())
+        if current is None:
+            continue
+        for m in _HUNK_RE.finditer(chunk):
+            start, count = int(m.group(1)), int(m.group(2) or b"1")
+            current.update(range(start, start + count))
+    untracked = repo.git(["ls-files", "-z", "--others", "--exclude-standard", "--", *rels],
+                         failure="cannot list untracked files")
+    for raw in untracked.split(b"\0"):
+        if raw:
+            rel = raw.decode("utf-8", "surrogateescape")
+            text = (repo.root / rel).read_bytes()
+            lines[rel] = set(range(1, text.count(b"\n") + 2))
+    return lines
