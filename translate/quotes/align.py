@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
@@ -179,6 +179,17 @@ def score_pair(mt_original: str, translation: str, original_anchors: Anchors,
 # results
 
 
+def join_sentences(texts: Iterable[str]) -> str:
+    """Join quote texts so that each still ends a sentence.
+
+    >>> join_sentences(["No iremos", "Nunca."])
+    'No iremos. Nunca.'
+    """
+    parts = [t.strip() for t in texts if t.strip()]
+    return " ".join(p if p[-1] in ".!?…" or i == len(parts) - 1 else p.rstrip(",;:") + "."
+                    for i, p in enumerate(parts))
+
+
 @dataclass(frozen=True)
 class QuotePair:
     """Originals and the translated quote(s) that render them."""
@@ -193,7 +204,7 @@ class QuotePair:
 
     @property
     def original_text(self) -> str:
-        return " ".join(q.text for q in self.originals)
+        return join_sentences(q.text for q in self.originals)
 
     @property
     def translation_text(self) -> str:
@@ -295,8 +306,11 @@ def candidates_for(translation: Quote, mt_originals: Sequence[str],
         joined = mt_originals[a.originals[0]] + " " + mt_originals[b.originals[0]]
         sim = char_similarity(translation.text, joined)
         best = found[0]
-        if sim.f > best.similarity.f + 0.12 and sim.f > best.score - 0.05 and \
-                b.similarity.precision > 0.45 and a.similarity.precision > 0.45:
+        # each original must be largely present (recall), and together they must explain
+        # the translation clearly better than the best one alone
+        if sim.f > best.similarity.f + 0.08 and sim.f + 0.05 > best.score and \
+                min(a.similarity.recall, b.similarity.recall) >= 0.35 and \
+                sim.f >= PAIR_THRESHOLD:
             found.insert(0, Candidate(sim.f + 0.05, sim, (a.originals[0], b.originals[0])))
     return found
 
@@ -346,7 +360,7 @@ def align_quote_lists(originals: Sequence[Quote], translations: Sequence[Quote],
         o_quotes = tuple(originals[i] for i in orig_ids)
         t_quotes = tuple(translations[j] for j in sorted(t_ids))
         machine = " ".join(mt[i] for i in orig_ids)
-        t_text = " ".join(q.text for q in t_quotes)
+        t_text = join_sentences(q.text for q in t_quotes)
         sim = char_similarity(t_text, machine)
         kind: Literal["full", "partial", "split", "merged"]
         if len(orig_ids) > 1:
@@ -408,7 +422,7 @@ def _check_pair(pair: QuotePair, mt_sentences: Sequence[Sequence[str]],
                 orig_ids: tuple[int, ...], src: Lang, tgt: Lang, glossary: Glossary | None,
                 original_path: str | None, translation_path: str | None) -> list[Finding]:
     """Run the pair checks; a partial quote is checked against the part it renders."""
-    t_text = " ".join(q.text for q in pair.translations)
+    t_text = join_sentences(q.text for q in pair.translations)
     first_t = pair.translations[0]
     first_o = pair.originals[0]
     issues: list[checks.PairIssue] = []
