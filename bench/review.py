@@ -49,12 +49,10 @@ def make_entries(n: int, rng: random.Random) -> list[list[str]]:
     return rows
 
 
-def write_files(root: Path, rows: list[list[str]], files: int) -> None:
+def write_files(root: Path, rows: list[list[str]], files: int, total: int) -> None:
     """Entry ``term-NNNNN`` goes to file NNNNN * files // total, before and after a change."""
     terms = root / "glossary" / "terms"
     terms.mkdir(parents=True, exist_ok=True)
-    total = int(rows[-1][0][5:10]) + 1 if rows else 0
-    total = max(total, len(rows))
     parts: list[list[str]] = [[] for _ in range(files)]
     for r in rows:
         parts[int(r[0][5:10]) * files // total].append(",".join(r) + "\n")
@@ -119,13 +117,12 @@ def main() -> None:
         root = Path(tmp)
         git(root, "init", "-q", "-b", "main")
         rows = make_entries(args.entries, rng)
-        write_files(root, rows, args.files)
+        write_files(root, rows, args.files, args.entries)
         git(root, "add", "-A")
         git(root, "commit", "-q", "-m", "base")
-        total = len(rows)
         git(root, "tag", "base")
         new_rows, picked = change(rows, args.changed, rng)
-        write_files(root, new_rows, args.files)
+        write_files(root, new_rows, args.files, args.entries)
         git(root, "add", "-A")
         git(root, "commit", "-q", "-m", "head")
         write_catalog(root / "locales" / "es" / "desk.po", rows, picked, args.catalog, rng)
