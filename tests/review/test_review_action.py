@@ -224,3 +224,19 @@ def test_workflow_and_hooks_are_valid() -> None:
     hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
     assert set(hooks) == {"glosa-glossary-lint", "glosa-catalog-check"}
     assert hooks["glosa-glossary-lint"]["entry"] == "glosa glossary lint"
+
+
+def test_action_comment_carries_the_impact(repo: Repo, github: FakeGitHub,
+                                           tmp_path: Path) -> None:
+    import shutil
+
+    repo.set_terms(CASES / "changed-spanish-term" / "base")
+    repo.commit("base", tag="base")
+    repo.set_terms(CASES / "changed-spanish-term" / "head")
+    shutil.copytree(ROOT / "tests" / "data" / "review-impact" / "locales", repo.root / "locales")
+    repo.commit("push")
+    assert run_action(repo, github, tmp_path, catalogs="locales") == 0
+    [comment] = github.comments
+    body = comment["body"]
+    assert body.index("### Glossary changes") < body.index("### Impact")
+    assert "1 entry now violates the glossary" in body

@@ -67,3 +67,35 @@ def diff(
         fail(_("--format must be markdown or json"))
     result = diff_glossary(base, head, path)
     typer.echo(render_markdown(result) if fmt == "markdown" else render_json(result), nl=False)
+
+
+@app.command()
+def impact(
+    base: Annotated[str, typer.Argument(help=_("The revision to compare from."))],
+    head: Annotated[
+        str, typer.Argument(help=_("The revision to compare to (WORKTREE: the files on disk)."))
+    ] = "WORKTREE",
+    path: Annotated[
+        str, typer.Option("--path", help=_("The term folder (or one .csv file) in the repository."))
+    ] = "glossary/terms",
+    catalogs: Annotated[
+        list[Path] | None,
+        typer.Option("--catalogs", help=_("A .po file or a folder of them (repeatable).")),
+    ] = None,
+    stories: Annotated[
+        list[Path] | None,
+        typer.Option("--stories", help=_("A story file or a folder of .md/.txt (repeatable).")),
+    ] = None,
+    engine: Annotated[
+        str, typer.Option("--engine", help=_("Engine that re-translates story sentences."))
+    ] = "apertium",
+    fmt: Annotated[str, typer.Option("--format", help=_("markdown or json"))] = "markdown",
+) -> None:
+    """Show catalog entries and story sentences that a glossary change affects."""
+    from translate.review import default_translator, impact_of, render_json, render_markdown
+
+    if fmt not in ("markdown", "json"):
+        fail(_("--format must be markdown or json"))
+    result = impact_of(base, head, path=path, catalogs=catalogs or [], stories=stories or [],
+                       translate=default_translator(engine))
+    typer.echo(render_markdown(result) if fmt == "markdown" else render_json(result), nl=False)
