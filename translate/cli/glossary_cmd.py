@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from translate.cli.common import EXIT_FINDINGS, fail, glossary_paths
+from translate.cli.common import EXIT_FINDINGS, display_path, fail, glossary_paths
 from translate.i18n import _
 
 app = typer.Typer(help=_("Check, search, import and export the glossary."), no_args_is_help=True)
@@ -27,11 +27,13 @@ def lint(
     ] = None,
 ) -> None:
     """Check term files: everything the loader checks, plus conflicts and style."""
-    from glossary.csvfile import collect_glossary
     from glossary.findings import render_findings
+    from glossary.lint import lint_paths
 
-    targets = paths or glossary_paths(None)
-    _glossary, findings = collect_glossary(targets)
+    if fmt not in ("text", "json", "github"):
+        fail(_("--format must be text, json or github"))
+    targets = paths or [display_path(p) for p in glossary_paths(None)]
+    findings = lint_paths(targets)
     if diff_base is not None:
         from glossary.diff import only_changed_lines
 
