@@ -19,12 +19,14 @@ from dataclasses import dataclass
 
 _PATTERNS: dict[str, str] = {
     # %(name)s, %-5.2f, %d, %%: Python's %-formatting (and most of C's)
-    "python-format": r"%(?:\([^()\s]{1,40}\))?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[diouxXeEfFgGcrsa%]",
-    "c-format": r"%(?:\d+\$)?[-#0 +']*(?:\*|\d+)?(?:\.(?:\*|\d+))?(?:hh|h|ll|l|L|q|j|z|t)?"
+    "python-format": r"%(?:\([^()\s]{1,40}\))?[-#0+]*(?:\*|\d+)?(?:\.(?:\*|\d+))?"
+                     r"[diouxXeEfFgGcrsa%]",
+    "c-format": r"%(?:\d+\$)?[-#0+']*(?:\*|\d+)?(?:\.(?:\*|\d+))?(?:hh|h|ll|l|L|q|j|z|t)?"
                 r"[diouxXeEfFgGaAcspn%]",
     # {name}, {0}, {name!r:>10}, {{ and }}
     "python-brace-format": r"\{\{|\}\}|\{[^{}\s]{0,60}\}",
-    "html": r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);",
+    "html": r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"
+            r"|&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);",
     # inline code, autolinks, the URL part of a link or image, emphasis runs, hard breaks
     "markdown": r"`+[^`]+`+|<https?://[^>\s]+>|\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*"
                 r"(?:\s+\"[^\"]*\")?\)|!?\[|\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|~~",

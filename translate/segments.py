@@ -26,14 +26,14 @@ ABBREVIATIONS: frozenset[str] = frozenset({
     # English titles and ranks
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "lt", "col", "capt", "cpt", "sgt",
     "maj", "adm", "cmdr", "gov", "sen", "rep", "rev", "hon", "pres", "supt", "det", "insp",
-    "no", "nos", "vs", "v", "etc", "approx", "dept", "est", "fig", "inc", "ltd", "co", "corp",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "vs", "v", "etc", "approx", "dept", "fig", "inc", "ltd", "co", "corp",
+    "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "mt", "ft", "ave", "blvd", "e.g", "i.e", "a.m", "p.m", "u.s", "u.k", "u.n", "d.c",
     # Spanish titles and usual abbreviations
     "sra", "srta", "lic", "licda", "ing", "arq", "dra", "mtro", "mtra", "profa", "gral",
-    "cap", "cnel", "tte", "sto", "sta", "núm", "art", "arts", "pág", "págs", "av", "col",
+    "cap", "cnel", "tte", "núm", "pág", "págs", "av",
     "ee.uu", "ee. uu", "uu", "ud", "uds", "vd", "vds", "cía", "admón", "depto", "aprox",
-    "ene", "abr", "ago", "dic", "a.c", "d.c", "s.a", "c.v", "p.ej",
+    "ene", "abr", "ago", "dic", "a.c", "s.a", "c.v", "p.ej",
 })
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")

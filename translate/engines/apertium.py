@@ -35,7 +35,6 @@ from xml.sax.saxutils import escape as _xml_escape
 
 from glossary.errors import EngineError
 from glossary.model import Entry, Gender, Glossary, Lang, Pos
-
 from translate.engines.base import Requirement
 
 #: Apertium's name for each translation direction glosa supports.
@@ -362,6 +361,7 @@ class ApertiumEngine:
         self.datadir = datadir
         self.use_dictionaries = use_dictionaries
         self.last: BatchStats | None = None
+        self._forced: dict[tuple[str, str, str], tuple[str, ...]] = {}
 
     def check(self, src: Lang, tgt: Lang) -> None:
         """Raise :class:`EngineError` saying what to install when the pair cannot run."""
@@ -416,6 +416,15 @@ class ApertiumEngine:
             raise EngineError(f"apertium {pair} returned {len(chunks)} segments for "
                               f"{len(segments)}")
         return [from_stream(c).strip() for c in chunks[: len(segments)]]
+
+    def forced_entries(self, glossary: Glossary, src: Lang, tgt: Lang) -> tuple[str, ...]:
+        """Ids of the entries compiled into user dictionaries (the engine forces those)."""
+        if not self.use_dictionaries:
+            return ()
+        key = (glossary.content_hash, src, tgt)
+        if key not in self._forced:
+            self._forced[key] = build_user_dictionaries(glossary, src, tgt).entries
+        return self._forced[key]
 
     def close(self) -> None:
         """Nothing to release: every batch runs its own pipeline to the end."""
