@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
-DEBS := apertium apertium-eng-spa lttoolbox-dev gettext
+DEBS := apertium apertium-eng-spa lttoolbox-dev gettext chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: setup debs venv sample test lint typecheck bench clean locales locales-extract

@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from glossary.csvfile import LIST_COLUMNS, parse_terms
+from glossary.errors import GlosaError
 from glossary.findings import Finding
 from glossary.gitrev import WORKTREE, GitRepo, changed_lines
 from glossary.model import COLUMNS, Entry, Glossary
@@ -258,6 +259,9 @@ def diff_glossary(base: str, head: str = WORKTREE, path: str | os.PathLike[str] 
     old_blobs = {b.path: b for b in git.term_blobs(base, folder)}
     new_blobs = {b.path: b for b in git.term_blobs(head, folder)}
     paths = sorted(set(old_blobs) | set(new_blobs))
+    if not paths:
+        raise GlosaError(f"no term files (*.csv) under {folder or 'the repository root'} at "
+                         f"{rev_label(base)} or {rev_label(head)}: check --path")
     changed = [p for p in paths if (old_blobs.get(p) is None or new_blobs.get(p) is None
                                     or old_blobs[p].oid != new_blobs[p].oid)]
     blobs = git.read_blobs([old_blobs[p].oid for p in changed if p in old_blobs]

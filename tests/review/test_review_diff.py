@@ -166,6 +166,9 @@ CLI_ERRORS = [
     ("bad revision", ["glossary", "diff", "nope", "head"], "unknown revision 'nope'"),
     ("option as revision", ["glossary", "diff", "--", "-x", "head"], "cannot start with '-'"),
     ("bad format", ["glossary", "diff", "base", "head", "--format", "html"], "--format must be"),
+    ("wrong path", ["glossary", "diff", "base", "head", "--path", "terms"],
+     "no term files (*.csv) under terms at base or head: check --path"),
+    ("impact bad format", ["glossary", "impact", "base", "--format", "html"], "--format must be"),
 ]
 
 
