@@ -9,8 +9,8 @@ import pytest
 
 from glossary.csvfile import load_glossary
 from glossary.model import Glossary, Lang
+from translate.enforce import translate_segments, translate_text
 from translate.engines.base import MemoryEngine, Requirement
-from translate.enforce import Status, translate_segments, translate_text
 
 DATA = Path(__file__).parent.parent / "data" / "translate"
 

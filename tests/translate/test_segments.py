@@ -12,8 +12,10 @@ from translate.segments import replace_segments, segment_text, split_sentences
 SENTENCE_CASES = [
     ("two-sentences", "The cartel denied it. The army did not.",
      ["The cartel denied it.", "The army did not."]),
-    ("title-mr", "Mr. Smith met Gen. Ruiz. They spoke.", ["Mr. Smith met Gen. Ruiz.", "They spoke."]),
-    ("us-mid-sentence", "The U.S. Army paid. Then it left.", ["The U.S. Army paid.", "Then it left."]),
+    ("title-mr", "Mr. Smith met Gen. Ruiz. They spoke.",
+     ["Mr. Smith met Gen. Ruiz.", "They spoke."]),
+    ("us-mid-sentence", "The U.S. Army paid. Then it left.",
+     ["The U.S. Army paid.", "Then it left."]),
     ("eeuu", "Viajó a EE.UU. Luego volvió.", ["Viajó a EE.UU. Luego volvió."]),
     ("spanish-titles", "El Lic. Pérez y la Sra. Ruiz llegaron. Nadie habló.",
      ["El Lic. Pérez y la Sra. Ruiz llegaron.", "Nadie habló."]),
@@ -41,7 +43,8 @@ def test_sentences(name: str, text: str, expected: list[str]) -> None:
 # (name, markdown, expected (line, sentence) pairs)
 MARKDOWN_CASES = [
     ("heading", "# The cartel\n", [(0, "The cartel")]),
-    ("list", "- One. Two.\n* Three\n1. Four", [(0, "One."), (0, "Two."), (1, "Three"), (2, "Four")]),
+    ("list", "- One. Two.\n* Three\n1. Four",
+     [(0, "One."), (0, "Two."), (1, "Three"), (2, "Four")]),
     ("quote-block", "> He said no.", [(0, "He said no.")]),
     ("fence", "Text.\n```\ncode here.\n```\nMore.", [(0, "Text."), (4, "More.")]),
     ("rule", "A.\n\n---\n\nB.", [(0, "A."), (4, "B.")]),
