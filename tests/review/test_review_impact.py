@@ -53,7 +53,7 @@ def test_catalog_entries_that_flip(changed: Repo) -> None:
     assert flips == [
         ("The indictment was filed.", True, "formal-charge"),
         ("The indictment was unsealed.", False, "formal-charge"),
-        # the plural is found too since the term check uses glossary.match (inflections)
+        # the plural in the source is found by the glossary matcher too
         ("Two indictments | were filed.", False, "formal-charge"),
     ]
     assert "imputación formal" in imp.catalog[0].message
