@@ -40,7 +40,7 @@ SPACE = "\u2581"  # SentencePiece's word-start marker
 #: Segments longer than this (characters) are decoded in chunks cut at spaces, never truncated.
 MAX_UNIT_CHARS = 1000
 CHUNK_CHARS = 600
-MAX_DECODING_LENGTH = 1024
+DECODING_BUDGET = 256  # new pieces per unit: enough for CHUNK_CHARS of text
 PLACEHOLDER = "ZXQ{}"
 
 
@@ -166,8 +166,10 @@ class ArgosEngine:
 
     def __init__(self, home: Path | None = None, *, beam_size: int = 4,
                  max_batch_size: int = 32, device: str = "cpu", compute_type: str = "default",
-                 inter_threads: int = 1, intra_threads: int = 0) -> None:
+                 inter_threads: int = 1, intra_threads: int = 0,
+                 decoding_budget: int = DECODING_BUDGET) -> None:
         self.home = home
+        self.decoding_budget = decoding_budget  # max new pieces for an ordinary sentence
         self.beam_size = beam_size
         self.max_batch_size = max_batch_size
         self.device = device
@@ -299,18 +301,20 @@ class ArgosEngine:
         return _Unit(segment, "".join(out), needs, text, list(reqs), list(spans))
 
     def _encode_unit(self, model: _Model, unit: _Unit) -> None:
-        """Source pieces, encoding at every term boundary so each term has its own pieces."""
-        cuts = sorted({0, len(unit.text), *(b for n in unit.needs for b in (n.start, n.end))})
-        bounds: dict[int, int] = {0: 0}
-        pieces: list[str] = []
-        for a, b in zip(cuts, cuts[1:], strict=False):
-            part = unit.text[a:b]
-            if part.strip():
-                pieces.extend(model.sp.encode(part, out_type=str))
-            bounds[b] = len(pieces)
-        unit.source = pieces
-        unit.spans = [(bounds[n.start], max(bounds[n.end], bounds[n.start] + 1))
-                      for n in unit.needs]
+        """Source pieces, and each need's piece span (the pieces of the text before its ends).
+
+        The text is encoded whole, as the model was trained; a span boundary at a word start
+        is exact, one inside a word is the nearest piece boundary.
+        """
+        encode = model.sp.encode
+        unit.source = encode(unit.text, out_type=str) if unit.text.strip() else []
+        size = len(unit.source)
+        spans = []
+        for need in unit.needs:
+            first = min(len(encode(unit.text[:need.start])), size)
+            last = min(max(len(encode(unit.text[:need.end])), first + 1), size)
+            spans.append((first, last))
+        unit.spans = spans
 
     # -- decoding and forcing ------------------------------------------------------------------
     def _decode(self, model: _Model, units: Sequence[_Unit],
@@ -318,7 +322,9 @@ class ArgosEngine:
         """One ``translate_batch`` call for ``units``; fills each unit's hypothesis."""
         lead = [model.package.target_prefix] if model.package.target_prefix else []
         full = [lead + (p or []) for p in prefixes]
-        longest = max(2 * len(u.source) + 10 + len(p) for u, p in zip(units, full, strict=True))
+        # A fixed budget (a real model ends a sentence long before it; chunking keeps units
+        # short), so that a unit decodes the same whatever else is in its batch.
+        budget = self.decoding_budget + max(len(p) for p in full)
         results = model.translator.translate_batch(
             [u.source for u in units],
             [p or None for p in full] if any(full) else None,
@@ -328,8 +334,7 @@ class ArgosEngine:
             replace_unknowns=True,
             return_attention=True,
             max_input_length=0,  # never truncate silently; long segments are chunked
-            max_decoding_length=min(max(longest, max(len(p) for p in full) + 8),
-                                    MAX_DECODING_LENGTH + max(len(p) for p in full)),
+            max_decoding_length=budget,
         )
         self.decode_calls += 1
         for unit, result in zip(units, results, strict=True):
