@@ -117,6 +117,27 @@ def tokenize(text: str, path: str, findings: list[Finding]) -> list[Record]:
     return records
 
 
+def _report_invalid_utf8(data: bytes, path: str, findings: list[Finding], limit: int = 20
+                         ) -> None:
+    """One finding per invalid byte sequence, its column counted in characters."""
+    pos = 0
+    reported = 0
+    while reported < limit:
+        try:
+            data[pos:].decode("utf-8")
+            return
+        except UnicodeDecodeError as exc:
+            bad = pos + exc.start
+            line_start = data.rfind(b"\n", 0, bad) + 1
+            line = data.count(b"\n", 0, bad) + 1
+            col = len(data[line_start:bad].decode("utf-8", errors="replace")) + 1
+            findings.append(Finding(path, line, col, Severity.ERROR, "encoding",
+                                    f"invalid UTF-8 (byte 0x{data[bad]:02x}): "
+                                    "save the file as UTF-8"))
+            reported += 1
+            pos = pos + exc.end
+
+
 def _decode(data: bytes, path: str, findings: list[Finding]) -> str | None:
     if data.startswith(b"\xef\xbb\xbf"):
         findings.append(Finding(path, 1, 1, Severity.ERROR, "bom",
@@ -124,12 +145,8 @@ def _decode(data: bytes, path: str, findings: list[Finding]) -> str | None:
         data = data[3:]
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        findings.append(Finding(path, line, col, Severity.ERROR, "encoding",
-                                f"invalid UTF-8 (byte 0x{data[exc.start]:02x}): "
-                                "save the file as UTF-8"))
+    except UnicodeDecodeError:
+        _report_invalid_utf8(data, path, findings)
         return None
     if "\r" in text:
         idx = text.index("\r")
@@ -178,6 +195,14 @@ def read_terms(path: str | Path, findings: list[Finding], display: str | None = 
         findings.append(Finding(name, None, None, Severity.ERROR, "unreadable",
                                 f"cannot read: {exc.strerror or exc}"))
         return []
+    return parse_terms(data, name, findings)
+
+
+def parse_terms(data: bytes, name: str, findings: list[Finding]) -> list[Entry]:
+    """Parse one term file's bytes (e.g. a blob from git), reporting problems as ``name``.
+
+    The same strict rules as :func:`read_terms`, which reads the bytes from disk.
+    """
     text = _decode(data, name, findings)
     if text is None:
         return []

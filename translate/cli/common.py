@@ -28,5 +28,13 @@ def glossary_paths(extra: list[Path] | None, replace: bool = False) -> list[Path
     return [default_terms_dir(), *extra]
 
 
+def display_path(path: Path) -> Path:
+    """``path`` relative to the current folder when it lies inside it (shorter messages)."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
+
+
 def stdout_is_tty() -> bool:
     return sys.stdout.isatty()

@@ -1,0 +1,104 @@
+"""``glosa catalog check``: the shared pair checks run over every entry of a catalog.
+
+Each entry's msgid and msgstr (and msgid_plural against every other form) go through
+:func:`translate.checks.check_pair` (glossary terms, numbers in each language's formats,
+negation, names, quotes, placeholders); on top come what only a catalog has: markup kept,
+a translation identical to its source, and the untranslated and fuzzy counts. Every finding
+names ``file:line`` (the entry's msgid line) and carries the msgid and msgstr in its data.
+Fuzzy entries are machine or stale translations a reviewer has not approved, and msgfmt
+does not compile them: their problems are reported as warnings, not errors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from glossary.findings import Finding, Severity
+from translate.catalog import po
+from translate.catalog.prefill import markup_tokens
+
+if TYPE_CHECKING:
+    from glossary.model import Glossary, Lang
+
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
+def _unchanged(source: str, target: str) -> bool:
+    """The translation is the source as is, and the source has words that should change
+    (not a name, code or number: some word is all lowercase)."""
+    if source.strip() != target.strip():
+        return False
+    return any(w.islower() for w in _WORDS.findall(source))
+
+
+def check_message(m: po.Message, src: Lang, tgt: Lang, glossary: Glossary | None,
+                  path: str | None, checks: Iterable[str] | None = None) -> list[Finding]:
+    """Findings for one translated or fuzzy entry."""
+    from translate.checks import ALL_CHECKS, check_pair
+
+    wanted = tuple(checks) if checks is not None else ALL_CHECKS
+    pairs = [(m.msgid, m.msgstr[0])]
+    if m.msgid_plural is not None:
+        pairs += [(m.msgid_plural, s) for s in m.msgstr[1:]]
+    line = m.line or None
+    found: list[Finding] = []
+    for source, target in pairs:
+        if not target:
+            continue
+        found += check_pair(source, target, src, tgt, glossary=glossary,
+                            checks=[c for c in wanted if c in ALL_CHECKS], path=path, line=line)
+        if sorted(markup_tokens(source)) != sorted(markup_tokens(target)):
+            found.append(Finding(path, line, None, Severity.ERROR, "markup",
+                                 "markup differs between msgid and msgstr: "
+                                 + ", ".join(sorted(set(markup_tokens(source))
+                                                    ^ set(markup_tokens(target))))))
+        if _unchanged(source, target):
+            found.append(Finding(path, line, None, Severity.WARNING, "unchanged",
+                                 "the translation is the source text unchanged"))
+    data = {"msgid": m.msgid, "msgstr": m.msgstr[0] if len(m.msgstr) == 1 else list(m.msgstr)}
+    if m.msgctxt is not None:
+        data["msgctxt"] = m.msgctxt
+    out = []
+    for f in found:
+        severity = Severity.WARNING if m.fuzzy and f.is_error else f.severity
+        out.append(replace(f, severity=severity, data={**f.data, **data}))
+    return out
+
+
+def check_catalog(catalog: po.Catalog, src: Lang, tgt: Lang,
+                  glossary: Glossary | None = None) -> list[Finding]:
+    """Every finding for a catalog, the untranslated and fuzzy counts last."""
+    findings: list[Finding] = []
+    untranslated = fuzzy = 0
+    for m in catalog.active():
+        if m.untranslated:
+            untranslated += 1
+            continue
+        if m.fuzzy:
+            fuzzy += 1
+        findings += check_message(m, src, tgt, glossary, catalog.path)
+    if untranslated:
+        findings.append(Finding(catalog.path, None, None, Severity.INFO, "untranslated",
+                                f"{untranslated} untranslated entr"
+                                f"{'y' if untranslated == 1 else 'ies'}",
+                                data={"count": untranslated}))
+    if fuzzy:
+        findings.append(Finding(catalog.path, None, None, Severity.INFO, "fuzzy",
+                                f"{fuzzy} fuzzy entr{'y' if fuzzy == 1 else 'ies'} to review",
+                                data={"count": fuzzy}))
+    return findings
+
+
+def languages(catalog: po.Catalog, src: str | None, tgt: str | None) -> tuple[Lang, Lang]:
+    """The direction to check: given, or the catalog's Language and the other one."""
+    target = tgt or (catalog.language or "es").split("_")[0]
+    source = src or ("en" if target == "es" else "es")
+    if source not in ("en", "es") or target not in ("en", "es") or source == target:
+        from glossary.errors import GlosaError
+
+        raise GlosaError(f"unsupported direction {source}->{target}: use --from en --to es "
+                         "or --from es --to en")
+    return source, target  # type: ignore[return-value]
