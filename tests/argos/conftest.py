@@ -49,3 +49,19 @@ def glosa_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "glosa-home"
     monkeypatch.setenv("GLOSA_HOME", str(home))
     return home
+
+
+@pytest.fixture
+def fake_argosmodel(tmp_path: Path) -> Path:
+    """A structurally valid en->es package with dummy model bytes (installs; cannot decode)."""
+    import json
+    import zipfile
+
+    path = tmp_path / "fake.argosmodel"
+    top = "translate-en_es-fake"
+    meta = {"from_code": "en", "to_code": "es", "package_version": "9.9", "type": "translate"}
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr(f"{top}/metadata.json", json.dumps(meta))
+        zf.writestr(f"{top}/model/model.bin", b"\0" * 16)
+        zf.writestr(f"{top}/sentencepiece.model", b"\0" * 16)
+    return path

@@ -117,7 +117,8 @@ def test_every_required_term_appears_with_random_weights(engine: ArgosEngine) ->
 WORDS = st.sampled_from("the a police said on in near border report city and of".split())
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=15, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.one_of(WORDS, st.sampled_from(sorted(TERMS))), min_size=1, max_size=14))
 def test_property_required_terms_always_appear(engine: ArgosEngine, words: list[str]) -> None:
     segment = " ".join(words) + "."

@@ -136,6 +136,15 @@ def find_term(text: str, targets: Sequence[str]) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+def _placeholder_pattern(holder: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![0-9A-Za-z]){re.escape(holder)}(?![0-9])")
+
+
+def _replace_literal(text: str, holder: str, literal: str) -> str:
+    """Put ``literal`` (as is: no backslash escapes) where ``holder`` is."""
+    return _placeholder_pattern(holder).sub(lambda _m: literal, text)
+
+
 def _chunks(text: str, reqs: Sequence[Requirement]) -> list[tuple[int, int]]:
     """Cut a very long segment at spaces into spans of about CHUNK_CHARS, never inside a term."""
     if len(text) <= MAX_UNIT_CHARS:
@@ -452,15 +461,13 @@ class ArgosEngine:
         if not holders:
             return True
         text, _ = self._text(model, unit)
-        return all(len(re.findall(rf"(?<![0-9A-Za-z]){h}(?![0-9])", text)) == 1
-                   for h in holders)
+        return all(len(_placeholder_pattern(h).findall(text)) == 1 for h in holders)
 
     def _render(self, model: _Model, unit: _Unit) -> tuple[str, list[TermOutcome]]:
         text, forced_spans = self._text(model, unit)
         for need in unit.needs:
             if need.placeholder:
-                text = re.sub(rf"(?<![0-9A-Za-z]){need.placeholder}(?![0-9])",
-                              lambda _m, n=need: n.req.source_form, text)
+                text = _replace_literal(text, need.placeholder, need.req.source_form)
         outcomes: list[TermOutcome] = []
         used: list[tuple[int, int]] = []
         for k, need in enumerate(unit.needs):

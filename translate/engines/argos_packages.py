@@ -22,7 +22,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from types import ModuleType
 from typing import Any
 
 from glossary.errors import EngineError, ParseError
@@ -221,7 +220,7 @@ def scan_packages(home: Path | None = None) -> tuple[list[ArgosPackage], list[Fi
 
 
 def find_package(src: str, tgt: str, home: Path | None = None) -> ArgosPackage:
-    """The installed package for ``src``->``tgt``, or an ``EngineError`` that says how to get one."""
+    """The installed package for ``src``->``tgt``, or an ``EngineError`` saying how to get one."""
     packages, _ = scan_packages(home)
     for package in packages:
         if (package.from_code, package.to_code) == (src, tgt):
@@ -259,7 +258,7 @@ def install_package_file(path: Path, home: Path | None = None) -> InstallResult:
 
 
 @contextmanager
-def _argostranslate(home: Path | None) -> Iterator[tuple[ModuleType, ModuleType]]:
+def _argostranslate(home: Path | None) -> Iterator[tuple[Any, Any]]:
     """``argostranslate.package`` and ``.settings``, with every folder under ``$GLOSA_HOME``.
 
     argostranslate reads its folders from the environment once, at import, and creates them
