@@ -274,16 +274,16 @@ class Alignment:
 # alignment
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“«¿¡(]?[A-ZÁÉÍÓÚÑ0-9])")
-
-
 def split_sentences(text: str) -> list[str]:
-    """Sentences of a quote, for sentence-by-sentence translation.
+    """Sentences of a quote, for sentence-by-sentence translation (the one splitter,
+    :mod:`translate.segments`).
 
     >>> split_sentences("No iremos. ¿Para qué? Nunca.")
     ['No iremos.', '¿Para qué?', 'Nunca.']
     """
-    return [p for p in _SENTENCE_END.split(text.strip()) if p]
+    from translate import segments
+
+    return [s.text for s in segments.split_sentences(" ".join(text.split()))]
 
 
 def translate_quotes(quotes: Sequence[Quote], engine: Engine, src: Lang, tgt: Lang,
