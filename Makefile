@@ -2,10 +2,10 @@
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
-DEBS := apertium apertium-eng-spa lttoolbox-dev gettext
+DEBS := apertium apertium-eng-spa lttoolbox-dev gettext chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup debs venv sample test lint typecheck bench clean
+.PHONY: setup debs venv sample test lint typecheck bench clean locales locales-extract
 
 debs:
 	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -20,7 +20,20 @@ $(VENV)/.installed: pyproject.toml
 
 venv: $(VENV)/.installed
 
-setup: debs venv
+setup: debs venv locales
+
+# glosa's own UI in Spanish: the .mo is a build product (gitignored), compiled from the reviewed .po.
+LOCALE_PO := locales/es/LC_MESSAGES/glosa.po
+locales: venv
+	$(VENV)/bin/glosa catalog compile $(LOCALE_PO) -o locales/es/LC_MESSAGES/glosa.mo
+
+# After adding UI strings: re-extract, merge, prefill the new ones (fuzzy), then review by hand.
+locales-extract: venv
+	$(VENV)/bin/pybabel extract --no-default-keywords -k _ -k N_ -k ngettext:1,2 \
+	  --project glosa --version 0.1.0 --copyright-holder "glosa contributors" \
+	  --sort-by-file -w 79 -o locales/glosa.pot translate glossary
+	$(VENV)/bin/glosa catalog update $(LOCALE_PO) locales/glosa.pot
+	$(VENV)/bin/glosa catalog translate $(LOCALE_PO) --from en --to es
 
 sample: setup
 	$(VENV)/bin/glosa translate samples/story.en.md --from en --to es

@@ -17,8 +17,9 @@ from enum import StrEnum
 from typing import Any
 
 from glossary.csvfile import LIST_COLUMNS, parse_terms
+from glossary.errors import GlosaError
 from glossary.findings import Finding
-from glossary.gitrev import WORKTREE, GitRepo, TermBlob, changed_lines
+from glossary.gitrev import WORKTREE, GitRepo, changed_lines
 from glossary.model import COLUMNS, Entry, Glossary
 
 DEFAULT_PATH = "glossary/terms"
@@ -212,15 +213,36 @@ def compare_entries(before: Iterable[Entry], after: Iterable[Entry]) -> list[Ent
     return sorted(changes, key=sort_key)
 
 
-def _parse(blobs: Sequence[TermBlob], data: dict[str, bytes],
-           findings: list[Finding] | None) -> list[Entry]:
+def _parse(files: dict[str, bytes], findings: list[Finding] | None) -> list[Entry]:
     entries: list[Entry] = []
-    for b in blobs:
+    for path, data in files.items():
         problems: list[Finding] = []
-        entries.extend(parse_terms(data[b.oid], b.path, problems))
+        entries.extend(parse_terms(data, path, problems))
         if findings is not None:
             findings.extend(f for f in problems if f.is_error)
     return entries
+
+
+def _blank_common_lines(old: bytes, new: bytes) -> tuple[bytes, bytes]:
+    """Both files with the lines they share blanked, when their headers are the same.
+
+    A line found in both versions of a file is the same entry with the same values on both
+    sides, so it cannot be part of any change; the parser skips blank lines but keeps the
+    line numbers, so the changed lines are parsed alone and still reported at their places.
+    Keeps a big glossary's diff proportional to the change, not to the file.
+    """
+    a, b = old.split(b"\n"), new.split(b"\n")
+    if not a or not b or a[0] != b[0]:
+        return old, new
+    common = set(a[1:]) & set(b[1:])
+    common.discard(b"")
+    if not common:
+        return old, new
+
+    def blank(lines: list[bytes]) -> bytes:
+        return b"\n".join([lines[0], *(b"" if x in common else x for x in lines[1:])])
+
+    return blank(a), blank(b)
 
 
 def diff_glossary(base: str, head: str = WORKTREE, path: str | os.PathLike[str] = DEFAULT_PATH,
@@ -237,14 +259,21 @@ def diff_glossary(base: str, head: str = WORKTREE, path: str | os.PathLike[str] 
     old_blobs = {b.path: b for b in git.term_blobs(base, folder)}
     new_blobs = {b.path: b for b in git.term_blobs(head, folder)}
     paths = sorted(set(old_blobs) | set(new_blobs))
+    if not paths:
+        raise GlosaError(f"no term files (*.csv) under {folder or 'the repository root'} at "
+                         f"{rev_label(base)} or {rev_label(head)}: check --path")
     changed = [p for p in paths if (old_blobs.get(p) is None or new_blobs.get(p) is None
                                     or old_blobs[p].oid != new_blobs[p].oid)]
-    old_sel = [old_blobs[p] for p in changed if p in old_blobs]
-    new_sel = [new_blobs[p] for p in changed if p in new_blobs]
-    data = git.read_blobs([b.oid for b in old_sel + new_sel])
+    blobs = git.read_blobs([old_blobs[p].oid for p in changed if p in old_blobs]
+                           + [new_blobs[p].oid for p in changed if p in new_blobs])
+    old_files = {p: blobs[old_blobs[p].oid] for p in changed if p in old_blobs}
+    new_files = {p: blobs[new_blobs[p].oid] for p in changed if p in new_blobs}
+    for p in changed:
+        if p in old_files and p in new_files:
+            old_files[p], new_files[p] = _blank_common_lines(old_files[p], new_files[p])
     findings: list[Finding] = []
-    before = _parse(old_sel, data, None)  # the base's own problems are not this change's
-    after = _parse(new_sel, data, findings)
+    before = _parse(old_files, None)  # the base's own problems are not this change's
+    after = _parse(new_files, findings)
     return GlossaryDiff(
         base=base, head=head, path=folder,
         changes=tuple(compare_entries(before, after)),

@@ -446,7 +446,8 @@ STOPWORDS: dict[str, frozenset[str]] = {
         tomorrow mr mrs ms dr one two three four five many much well oh yes okay ok let
         we're we've we'll i'm i've i'll it's that's there's they're you're don't didn't
         doesn't isn't aren't wasn't weren't won't can't couldn't wouldn't shouldn't
-        please thank thanks sir madam after""".split()),
+        please thank thanks sir madam after nobody nothing none someone everyone
+        everything everybody something anyone anything""".split()),
     "es": frozenset("""
         a al ante bajo cabe con contra de del desde durante en entre hacia hasta mediante
         para por segun sin so sobre tras y e o u ni que pero sino mas aunque porque pues
@@ -456,7 +457,8 @@ STOPWORDS: dict[str, frozenset[str]] = {
         les mi mis su sus nuestro nuestra nuestros nuestras no ya hoy ayer manana aqui alli
         ahi ahora tambien tampoco nunca siempre muy mas menos todo toda todos todas otro
         otra otros otras hay es son era fue ser estar esta estan sr sra dr don dona senor
-        senora bueno pues claro si gracias por favor asi tal solo""".split()),
+        senora bueno pues claro si gracias por favor asi tal solo nadie nada ninguno
+        ninguna ningun algo alguien cada jamas""".split()),
 }
 #: Title words dropped from a name before comparing ("President Trump" ~ "presidente Trump").
 _TITLES = frozenset("""

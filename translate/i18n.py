@@ -1,12 +1,15 @@
 """glosa's own UI messages through gettext (catalogs in ``locales/``).
 
 Every user-facing string in the CLI goes through :func:`_`, so ``LANG=es_ES.UTF-8`` gives
-Spanish help and errors once the ``es`` catalog is compiled.
+Spanish help and errors once the ``es`` catalog is compiled (``make locales``, part of
+``make setup``: the ``.mo`` is a build product, not in git). ``GLOSA_LOCALEDIR`` points at
+another folder of compiled catalogs (tests use it).
 """
 
 from __future__ import annotations
 
 import gettext as _gettext
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,7 +19,8 @@ DOMAIN = "glosa"
 def locale_dirs() -> list[Path]:
     """Where compiled catalogs may be: next to the package (installed), or the checkout."""
     here = Path(__file__).resolve().parent
-    return [here / "locale", here.parent / "locales"]
+    extra = os.environ.get("GLOSA_LOCALEDIR")
+    return [*([Path(extra)] if extra else []), here / "locale", here.parent / "locales"]
 
 
 @lru_cache(maxsize=1)
@@ -35,3 +39,13 @@ def _(message: str) -> str:
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     return translation().ngettext(singular, plural, n)
+
+
+def bind_library_messages() -> None:
+    """Let libraries that call the stdlib's ``gettext.gettext`` (typer's help panels:
+    "Options", "Arguments"...) find their words in glosa's catalog too."""
+    for d in locale_dirs():
+        if _gettext.find(DOMAIN, str(d)):
+            _gettext.bindtextdomain(DOMAIN, str(d))
+            _gettext.textdomain(DOMAIN)
+            return

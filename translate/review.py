@@ -123,76 +123,28 @@ def _sides(changes: Iterable[EntryChange]) -> list[_Side]:
     return out
 
 
-def _source_forms(entry: Entry, lang: Lang) -> list[str]:
-    forms = list(entry.accepted(lang))
-    plural = entry.plural(lang)
-    if plural and plural != "-":
-        forms.append(plural)
-    return [f for f in forms if f.strip()]
-
-
-_TOKEN_RE = re.compile(r"[^\W_]+")
-
-
-def _tokens(text: str) -> list[str]:
-    from translate.checks import fold
-
-    return [fold(t) for t in _TOKEN_RE.findall(text)]
-
-
 class _Finder:
-    """Finds which changed entries a text may mention, in one pass (Aho-Corasick).
+    """Which changed entries a text mentions, in either version, through the glossary matcher.
 
-    It looks for each source form's first word (accent- and case-folded) and then confirms the
-    whole form as a word sequence; a plural -s/-es on the last word still counts.
+    One :class:`glossary.match.Matcher` over the changed entries as they were and as they are
+    (so inflected forms and the entries' case rules count, as everywhere else in glosa).
     """
 
     def __init__(self, sides: Sequence[_Side], lang: Lang) -> None:
-        import ahocorasick
+        from glossary.match import Matcher
 
-        self.sides = sides
-        self.forms: list[list[tuple[str, ...]]] = []
-        self.auto = ahocorasick.Automaton()
-        keys: dict[str, set[int]] = {}
+        self.side_of: dict[Entry, int] = {}
+        entries: list[Entry] = []
         for i, side in enumerate(sides):
-            forms: set[tuple[str, ...]] = set()
             for entry in (side.before, side.after):
-                if entry is not None:
-                    for f in _source_forms(entry, lang):
-                        toks = tuple(_tokens(f))
-                        if toks:
-                            forms.add(toks)
-                            keys.setdefault(toks[0], set()).add(i)
-            self.forms.append(sorted(forms))
-        for key, idx in keys.items():
-            self.auto.add_word(key, (key, tuple(sorted(idx))))
-        self.empty = not keys
-        if not self.empty:
-            self.auto.make_automaton()
+                if entry is not None and entry not in self.side_of:
+                    self.side_of[entry] = i
+                    entries.append(entry)
+        self.matcher = Matcher(Glossary(tuple(entries)), lang)
 
     def sides_in(self, text: str) -> list[int]:
-        """Indexes of the sides whose term occurs in ``text``."""
-        if self.empty:
-            return []
-        from translate.checks import fold
-
-        folded = fold(text)
-        hits: set[int] = set()
-        for _end, (_key, idx) in self.auto.iter(folded):
-            hits.update(idx)
-        if not hits:
-            return []
-        words = _tokens(text)
-        padded = " " + " ".join(words) + " "
-        found = []
-        for i in sorted(hits):
-            for toks in self.forms[i]:
-                pattern = r"\s" + r"\s".join(re.escape(t) for t in toks[:-1]) + (
-                    r"\s" if len(toks) > 1 else "") + re.escape(toks[-1]) + r"(?:e?s)?\s"
-                if re.search(pattern, padded):
-                    found.append(i)
-                    break
-        return found
+        """Indexes of the sides whose preferred term or a variant occurs in ``text``."""
+        return sorted({self.side_of[m.entry] for m in self.matcher.find_all(text) if m.accepted})
 
 
 # ---------------------------------------------------------------------------------------------

@@ -6,9 +6,18 @@ from pathlib import Path
 
 import pytest
 from gitrepo import Repo
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from glossary.diff import ChangeKind, compare_entries, diff_glossary, glossary_at
+from glossary.csvfile import parse_terms
+from glossary.diff import (
+    ChangeKind,
+    _blank_common_lines,
+    compare_entries,
+    diff_glossary,
+    glossary_at,
+)
 from glossary.errors import GlosaError
 from glossary.gitrev import WORKTREE, GitRepo, blob_id
 from glossary.model import Entry
@@ -157,6 +166,9 @@ CLI_ERRORS = [
     ("bad revision", ["glossary", "diff", "nope", "head"], "unknown revision 'nope'"),
     ("option as revision", ["glossary", "diff", "--", "-x", "head"], "cannot start with '-'"),
     ("bad format", ["glossary", "diff", "base", "head", "--format", "html"], "--format must be"),
+    ("wrong path", ["glossary", "diff", "base", "head", "--path", "terms"],
+     "no term files (*.csv) under terms at base or head: check --path"),
+    ("impact bad format", ["glossary", "impact", "base", "--format", "html"], "--format must be"),
 ]
 
 
@@ -183,3 +195,41 @@ def test_compare_entries_ambiguous_pairs_are_not_renames() -> None:
     assert kinds == ["added", "added", "removed", "removed"]
     [c] = compare_entries([a1], [Entry("b", "x", "y", note="new")])
     assert c.kind is ChangeKind.RENAMED and [f.field for f in c.fields] == ["note"]
+
+
+ROW = st.tuples(
+    st.sampled_from(["a", "b", "c", "d", "e"]),
+    st.sampled_from(["cartel", "drug lord", "capo"]),
+    st.sampled_from(["cártel", "capo", "narco, jefe"]),
+    st.sampled_from(["", "x|y", 'say "hi"']),
+)
+
+
+def _csv(rows: list[tuple[str, str, str, str]], quote_all: bool) -> bytes:
+    def q(v: str) -> str:
+        return '"' + v.replace('"', '""') + '"' if quote_all or any(c in v for c in ',"') else v
+
+    return ("id,en,es,note\n" + "".join(",".join(q(v) for v in r) + "\n" for r in rows)).encode()
+
+
+@given(st.lists(ROW, max_size=6, unique_by=lambda r: r[0]),
+       st.lists(ROW, max_size=6, unique_by=lambda r: r[0]), st.booleans())
+def test_skipping_shared_lines_changes_nothing(old: list[tuple[str, str, str, str]],
+                                               new: list[tuple[str, str, str, str]],
+                                               quote_all: bool) -> None:
+    """Parsing only the lines that differ gives the same changes as parsing everything."""
+    kept = old[:2]  # some lines survive unchanged; ids stay unique (duplicates are lint errors)
+    a = _csv(old, False)
+    b = _csv(kept + [r for r in new if r[0] not in {k[0] for k in kept}], quote_all)
+    full = compare_entries(parse_terms(a, "t.csv", []), parse_terms(b, "t.csv", []))
+    a2, b2 = _blank_common_lines(a, b)
+    fast = compare_entries(parse_terms(a2, "t.csv", []), parse_terms(b2, "t.csv", []))
+    assert [(c.kind, c.id, c.old_id, c.fields, c.place) for c in fast] == \
+        [(c.kind, c.id, c.old_id, c.fields, c.place) for c in full]
+
+
+def test_header_change_alone_reports_nothing(repo: Repo) -> None:
+    repo.write("glossary/terms/t.csv", "id,en,es,note\nx,cartel,cártel,n\n")
+    repo.commit("base", tag="base")
+    repo.write("glossary/terms/t.csv", "id,en,es,kind,note\nx,cartel,cártel,,n\n")
+    assert diff_glossary("base").changes == ()

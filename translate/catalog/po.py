@@ -22,6 +22,7 @@ from pathlib import Path
 from glossary.atomic import write_bytes_atomic
 from glossary.errors import ParseError
 from glossary.findings import Finding, Severity
+from translate.i18n import _
 
 WIDTH = 79  # GNU gettext's default page width
 
@@ -183,8 +184,8 @@ class _Reader:
                     return None if more is None else "".join(out) + more
                 if rest.strip():
                     self.error(lineno, col + i + 1, "po-syntax",
-                               f"text after the closing quote: {rest.strip()!r}; escape an inner "
-                               "quote as \\\"")
+                               _("text after the closing quote: {text!r}; escape an inner "
+                                 "quote as \\\"").format(text=rest.strip()))
                     return None
                 return "".join(out)
             if c == "\\":
@@ -206,12 +207,13 @@ class _Reader:
                     i += 1 + len(m.group(0))
                     continue
                 self.error(lineno, col + i, "po-escape",
-                           f"invalid escape sequence '\\{e}': write a backslash as '\\\\'")
+                           _("invalid escape sequence '\\{char}': write a backslash as "
+                             "'\\\\'").format(char=e))
                 return None
             out.append(c)
             i += 1
         self.error(lineno, col, "po-unterminated",
-                   "unterminated string: add the missing closing quote")
+                   _("unterminated string: add the missing closing quote"))
         return None
 
     def read(self) -> Catalog:
@@ -245,10 +247,12 @@ class _Reader:
         for m in messages:
             k = (m.obsolete, m.msgctxt, m.msgid)
             if k in seen:
-                what = "msgid" if m.msgctxt is None else "msgctxt and msgid"
+                what = _("duplicate msgid {msgid!r}") if m.msgctxt is None else \
+                    _("duplicate msgctxt and msgid {msgid!r}")
                 self.error(m.line, None, "po-duplicate",
-                           f"duplicate {what} {m.msgid[:40]!r} (first defined at line "
-                           f"{seen[k]}): merge the two entries (msguniq)")
+                           what.format(msgid=m.msgid[:40]) + " " +
+                           _("(first defined at line {line}): merge the two entries "
+                             "(msguniq)").format(line=seen[k]))
             else:
                 seen[k] = m.line
 
@@ -326,7 +330,7 @@ class _Reader:
                     if seen_msgstr:
                         break
                     self.error(lineno, 1, "po-syntax",
-                               "an entry mixes obsolete '#~' lines and active lines")
+                               _("an entry mixes obsolete '#~' lines and active lines"))
                     ok = False
                 obsolete = True
             else:
@@ -334,7 +338,7 @@ class _Reader:
                     if seen_msgstr:
                         break
                     self.error(lineno, 1, "po-syntax",
-                               "an entry mixes obsolete '#~' lines and active lines")
+                               _("an entry mixes obsolete '#~' lines and active lines"))
                     ok = False
                 obsolete = obsolete if is_prev else False
             b = body.lstrip()
@@ -342,7 +346,7 @@ class _Reader:
             if b.startswith('"'):
                 if current is None or (current.startswith("prev:") != is_prev):
                     self.error(lineno, col, "po-syntax",
-                               "a string continuation line without a keyword before it")
+                               _("a string continuation line without a keyword before it"))
                     ok = False
                     i += 1
                     continue
@@ -358,8 +362,8 @@ class _Reader:
             if not m:
                 word = b.split()[0] if b.split() else b
                 self.error(lineno, col, "po-keyword",
-                           f"unknown keyword {word!r}: expected msgctxt, msgid, msgid_plural, "
-                           "msgstr or msgstr[N]")
+                           _("unknown keyword {word!r}: expected msgctxt, msgid, msgid_plural, "
+                             "msgstr or msgstr[N]").format(word=word))
                 ok = False
                 i += 1
                 current = None
@@ -367,7 +371,7 @@ class _Reader:
             kw = m.group(1)
             if kw.startswith("msgstr"):
                 if is_prev:
-                    self.error(lineno, col, "po-syntax", "'#|' lines may not hold a msgstr")
+                    self.error(lineno, col, "po-syntax", _("'#|' lines may not hold a msgstr"))
                     ok = False
                 seen_msgstr = True
             elif not is_prev:
@@ -377,11 +381,13 @@ class _Reader:
                     msgid_line = lineno
             name = ("prev:" if is_prev else "") + kw
             if name in strings:
-                self.error(lineno, col, "po-syntax", f"{kw} appears twice in one entry")
+                self.error(lineno, col, "po-syntax",
+                           _("{keyword} appears twice in one entry").format(keyword=kw))
                 ok = False
             rest = b[m.end():].lstrip()
             if not rest.startswith('"'):
-                self.error(lineno, col, "po-syntax", f"{kw} must be followed by a quoted string")
+                self.error(lineno, col, "po-syntax",
+                           _("{keyword} must be followed by a quoted string").format(keyword=kw))
                 ok = False
                 strings[name] = ""
             else:
@@ -400,30 +406,33 @@ class _Reader:
         if not order:
             if comment_lines or ref_lines:
                 self.error(start + 1, None, "po-syntax",
-                           "comments without an entry: add the msgid and msgstr or remove them")
+                           _("comments without an entry: add the msgid and msgstr or remove them"))
             return None, end if end > start else i
         if "msgid" not in strings:
-            self.error(start + 1, None, "po-syntax", "entry without msgid")
+            self.error(start + 1, None, "po-syntax", _("entry without msgid"))
             return None, end
         plural = "msgid_plural" in strings
         forms = sorted((int(k[7:-1]), k) for k in strings if k.startswith("msgstr["))
         if plural:
             if "msgstr" in strings:
                 self.error(msgid_line, None, "po-plural",
-                           "an entry with msgid_plural needs msgstr[0], msgstr[1]..., not msgstr")
+                           _("an entry with msgid_plural needs msgstr[0], msgstr[1]..., "
+                             "not msgstr"))
                 ok = False
-            if [f for f, _ in forms] != list(range(len(forms))) or not forms:
+            if [f for f, _k in forms] != list(range(len(forms))) or not forms:
                 self.error(msgid_line, None, "po-plural",
-                           "plural forms must be msgstr[0], msgstr[1]... in order")
+                           _("plural forms must be msgstr[0], msgstr[1]... in order"))
                 ok = False
-            msgstr = tuple(strings[k] for _, k in forms)
-            msgstr_lines = tuple(x for _, k in forms for x in string_lines[k])
+            msgstr = tuple(strings[k] for _i, k in forms)
+            msgstr_lines = tuple(x for _i, k in forms for x in string_lines[k])
         else:
             if forms:
-                self.error(msgid_line, None, "po-plural", "msgstr[N] without msgid_plural")
+                self.error(msgid_line, None, "po-plural",
+                           _("msgstr[N] without msgid_plural"))
                 ok = False
             if "msgstr" not in strings:
-                self.error(msgid_line, None, "po-syntax", "entry without msgstr: add msgstr \"\"")
+                self.error(msgid_line, None, "po-syntax",
+                           _("entry without msgstr: add msgstr \"\""))
                 ok = False
             msgstr = (strings.get("msgstr", ""),)
             msgstr_lines = tuple(string_lines.get("msgstr", ()))
@@ -461,20 +470,20 @@ def decode(data: bytes, path: str) -> tuple[str, list[Finding]]:
     findings: list[Finding] = []
     if data.startswith(b"\xef\xbb\xbf"):
         findings.append(Finding(path, 1, 1, Severity.ERROR, "po-bom",
-                                "the file starts with a UTF-8 BOM: save it without the BOM"))
+                                _("the file starts with a UTF-8 BOM: save it without the BOM")))
         data = data[3:]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         findings.append(Finding(path, line, None, Severity.ERROR, "po-encoding",
-                                f"invalid UTF-8 (byte 0x{data[exc.start]:02x}): convert the "
-                                "catalog to UTF-8 (msgconv -t UTF-8)"))
+                                _("invalid UTF-8 (byte 0x{byte:02x}): convert the catalog to "
+                                  "UTF-8 (msgconv -t UTF-8)").format(byte=data[exc.start])))
         text = data.decode("utf-8", errors="replace")
     if "\r" in text:
         line = text.count("\n", 0, text.index("\r")) + 1
         findings.append(Finding(path, line, None, Severity.ERROR, "po-line-ending",
-                                "CR line ending: use LF (Unix) line endings"))
+                                _("CR line ending: use LF (Unix) line endings")))
     return text, findings
 
 
@@ -490,8 +499,9 @@ def parse(data: bytes, path: str = "<input>") -> Catalog:
             head = catalog.header
             findings.append(Finding(path, head.line if head else 1, None, Severity.ERROR,
                                     "po-charset",
-                                    f"charset {charset.group(1)} is not supported: convert the "
-                                    "catalog to UTF-8 (msgconv -t UTF-8)"))
+                                    _("charset {charset} is not supported: convert the catalog "
+                                      "to UTF-8 (msgconv -t UTF-8)").format(
+                                        charset=charset.group(1))))
     if findings:
         findings.sort(key=lambda f: (f.line or 0, f.col or 0))
         raise ParseError(findings, what=path)
@@ -506,7 +516,8 @@ def read_catalog(path: str | Path) -> Catalog:
     try:
         data = p.read_bytes()
     except OSError as exc:
-        raise GlosaError(f"{path}: cannot read: {exc.strerror}") from exc
+        raise GlosaError(_("{path}: cannot read: {reason}").format(
+            path=path, reason=exc.strerror)) from exc
     return parse(data, str(path))
 
 
@@ -679,7 +690,7 @@ def format_message(m: Message) -> str:
 def _unchanged(m: Message) -> bool:
     raw = m.raw
     assert raw is not None
-    values = {name: value for name, value, _ in raw.parts}
+    values = {name: value for name, value, _lines in raw.parts}
     now = {
         "msgctxt": m.msgctxt, "msgid": m.msgid, "msgid_plural": m.msgid_plural,
         "prev:msgctxt": m.previous_msgctxt, "prev:msgid": m.previous_msgid,
@@ -717,4 +728,5 @@ def write_catalog(catalog: Catalog, path: str | Path | None = None) -> bool:
     except OSError as exc:
         from glossary.errors import GlosaError
 
-        raise GlosaError(f"{target}: cannot write: {exc.strerror}") from exc
+        raise GlosaError(_("{path}: cannot write: {reason}").format(
+            path=target, reason=exc.strerror)) from exc

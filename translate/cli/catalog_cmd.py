@@ -30,7 +30,8 @@ def _written(path: Path, changed: bool, what: str) -> None:
         typer.echo(_("{path} unchanged").format(path=path))
 
 
-@app.command()
+@app.command(help=_(
+    "Make a POT template of a story: one entry per paragraph, heading, list item or quote."))
 def extract(
     story: Annotated[Path, typer.Argument(help=_("The story (Markdown or plain text)."))],
     output: Annotated[Path, typer.Option("-o", "--output", help=_("The POT file to write."))],
@@ -48,7 +49,7 @@ def extract(
     _written(output, changed, _("{n} entries").format(n=count))
 
 
-@app.command()
+@app.command(help=_("Start a PO catalog for a language from a template (Plural-Forms: two forms)."))
 def init(
     template: Annotated[Path, typer.Argument(help=_("The POT template."))],
     lang: Annotated[str, typer.Option("-l", "--lang", help=_("The catalog's language: es or en."))],
@@ -69,7 +70,9 @@ def init(
     _written(output, True, _("{n} entries").format(n=sum(1 for _m in catalog.active())))
 
 
-@app.command()
+@app.command(
+    help=_("Merge a newer template into a catalog, like msgmerge (translations are kept)."),
+)
 def update(
     catalog_path: Annotated[Path, typer.Argument(metavar="CATALOG", help=_("The PO catalog."))],
     template: Annotated[Path, typer.Argument(help=_("The newer POT template."))],
@@ -96,7 +99,8 @@ def update(
     _written(catalog_path, changed, _("{n} fuzzy").format(n=fuzzy))
 
 
-@app.command("compile")
+@app.command("compile", help=_(
+    "Compile a catalog to a binary MO file (fuzzy entries skipped unless asked)."))
 def compile_(
     catalog_path: Annotated[Path, typer.Argument(metavar="CATALOG", help=_("The PO catalog."))],
     output: Annotated[Path | None, typer.Option(
@@ -112,7 +116,9 @@ def compile_(
     typer.echo(_("wrote {path} ({n} messages)").format(path=target, n=count))
 
 
-@app.command()
+@app.command(
+    help=_("Write the translated story: each block replaced by its translation from the catalog."),
+)
 def render(
     catalog_path: Annotated[Path, typer.Argument(metavar="CATALOG", help=_("The PO catalog."))],
     story: Annotated[Path, typer.Argument(help=_("The source story the catalog came from."))],
@@ -132,7 +138,7 @@ def render(
     _written(output, changed, _("{n} blocks untranslated").format(n=len(result.missing)))
 
 
-@app.command()
+@app.command(help=_("Count translated, fuzzy, untranslated and obsolete entries."))
 def stats(
     catalog_path: Annotated[Path, typer.Argument(metavar="CATALOG", help=_("The PO catalog."))],
     fmt: Annotated[str, typer.Option("--format", help=_("text or json"))] = "text",
@@ -188,7 +194,8 @@ ToOpt = Annotated[str | None, typer.Option(
     "--to", help=_("Target language (default: the catalog's Language header)."))]
 
 
-@app.command("translate")
+@app.command("translate", help=_(
+    "Prefill untranslated entries by machine translation, marked fuzzy, with provenance."))
 def translate_(
     catalog_path: Annotated[Path, typer.Argument(metavar="CATALOG", help=_("The PO catalog."))],
     src: FromOpt = None,
@@ -218,7 +225,9 @@ def translate_(
         n=result.filled))
 
 
-@app.command()
+@app.command(
+    help=_("Check translations: terms, numbers, placeholders, quotes, names, unchanged text."),
+)
 def check(
     catalog_path: Annotated[Path, typer.Argument(metavar="CATALOG", help=_("The PO catalog."))],
     src: FromOpt = None,

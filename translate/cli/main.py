@@ -26,7 +26,9 @@ app.add_typer(engines_cmd.app, name="engines")
 def run() -> None:
     """Console-script entry: a user's mistake prints ``glosa: ...`` and exits 2, no traceback."""
     from glossary.errors import GlosaError
+    from translate.i18n import bind_library_messages
 
+    bind_library_messages()
     try:
         app()
     except GlosaError as exc:

@@ -1,0 +1,494 @@
+"""Pair the quotes of a translated story with their originals, and say what changed.
+
+Cross-lingual similarity without neural weights: the original quotes are translated into the
+story's language with the engine (one batched call, sentence by sentence), then compared with
+each translated quote by character n-grams (chrF-style precision, recall and F), plus anchors
+that survive translation: numbers, names, glossary terms and the speaker. Order is not assumed:
+a story may quote the end of a speech first. A translated quote may be a fragment of an
+original (partial quote), several translated quotes may share one original (split), and one
+translated quote may join two originals (merged).
+
+Findings (rule = kind): ``unsourced`` (a translated quote with no original), ``missing``
+(document mode: an original quote absent from the translation), ``number``, ``negation``,
+``name``, ``term`` (from :mod:`translate.checks`) and ``low-similarity`` (paired, but likely
+mistranslated).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Literal
+
+from glossary.findings import Finding, Severity
+from translate import checks
+from translate.quotes.extract import Quote, extract_quotes
+
+if TYPE_CHECKING:
+    from glossary.model import Glossary, Lang
+    from translate.engines.base import Engine
+
+Mode = Literal["excerpt", "document"]
+
+#: A translated quote pairs with an original when their score reaches this.
+PAIR_THRESHOLD = 0.30
+#: A paired quote whose similarity stays under this is reported as likely mistranslated.
+LOW_SIMILARITY = 0.30
+#: Quotes this short with no speaker are scare quotes or titles ("so-called «plaza»"), not
+#: speech: they are not required to have an original.
+MIN_WORDS = 3
+_NGRAM_ORDERS = (2, 3, 4, 5)
+
+
+# ---------------------------------------------------------------------------------------------
+# similarity
+
+
+def _normalise(text: str) -> str:
+    return " ".join(checks.fold(re.sub(r"[^\w\s]", " ", text)).split())
+
+
+def _ngrams(text: str, n: int) -> Counter[str]:
+    text = text.replace(" ", "")
+    return Counter(text[i:i + n] for i in range(len(text) - n + 1))
+
+
+@dataclass(frozen=True)
+class Similarity:
+    """Character n-gram overlap of a hypothesis (the translated quote) with a reference (the
+    machine translation of the original): precision, recall and their harmonic mean."""
+
+    precision: float
+    recall: float
+
+    @property
+    def f(self) -> float:
+        total = self.precision + self.recall
+        return 0.0 if total == 0 else 2 * self.precision * self.recall / total
+
+
+def char_similarity(hypothesis: str, reference: str) -> Similarity:
+    """chrF-style statistics over character 2- to 5-grams and word stems, case and accents
+    ignored.
+
+    >>> s = char_similarity("no vamos a negociar", "No vamos a negociar nunca con ellos")
+    >>> round(s.precision, 2), s.recall < 0.7
+    (1.0, True)
+    """
+    hyp, ref = _profile(hypothesis), _profile(reference)
+    precisions: list[float] = []
+    recalls: list[float] = []
+    for h, r in zip(hyp, ref, strict=True):
+        if not h or not r:
+            continue
+        common = sum((h & r).values())
+        precisions.append(common / h.total())
+        recalls.append(common / r.total())
+    if not precisions:
+        return Similarity(0.0, 0.0)
+    return Similarity(sum(precisions) / len(precisions), sum(recalls) / len(recalls))
+
+
+@lru_cache(maxsize=8192)
+def _profile(text: str) -> tuple[Counter[str], ...]:
+    """Character n-gram counts per order, then word stems (chrF++ counts words too; the first
+    five letters forgive inflection: paralyze/paralyse, arrested/arrests)."""
+    norm = _normalise(text)
+    grams = [_ngrams(norm, n) for n in _NGRAM_ORDERS]
+    grams.append(Counter(w[:5] for w in norm.split()))
+    return tuple(grams)
+
+
+@dataclass(frozen=True)
+class Anchors:
+    """What survives translation in a text: numbers, names, and the speaker."""
+
+    numbers: frozenset[float]
+    names: frozenset[str]
+
+
+def anchors_of(text: str, lang: Lang | str) -> Anchors:
+    numbers: set[float] = set()
+    for item in checks.extract_numbers(text, lang):
+        if item.strong and item.kind == "number":
+            numbers |= item.values
+    names = {checks.fold(t) for n in checks.find_names(text, lang) for t in n.tokens
+             if len(t) >= 3}
+    return Anchors(frozenset(numbers), frozenset(names))
+
+
+def _anchor_bonus(a: Anchors, b: Anchors) -> float:
+    """Up to +0.2 for shared numbers and names; a penalty when both have some and share none."""
+    bonus = 0.0
+    if a.numbers and b.numbers:
+        bonus += 0.1 if a.numbers & b.numbers else -0.05
+    if a.names and b.names:
+        bonus += 0.1 if _names_overlap(a.names, b.names) else -0.05
+    return bonus
+
+
+def _names_overlap(left: frozenset[str], right: frozenset[str]) -> bool:
+    from rapidfuzz import fuzz
+
+    return any(x == y or fuzz.ratio(x, y) >= 85 for x in left for y in right)
+
+
+def _speaker_bonus(a: str | None, b: str | None) -> float:
+    if not a or not b:
+        return 0.0
+    fa, fb = set(_normalise(a).split()), set(_normalise(b).split())
+    return 0.05 if fa & fb - {"el", "la", "the", "de"} else 0.0
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """How well one translated quote matches one original (or two joined originals)."""
+
+    score: float
+    similarity: Similarity
+    originals: tuple[int, ...]
+
+
+def score_pair(mt_original: str, translation: str, original_anchors: Anchors,
+               translation_anchors: Anchors,
+               speakers: tuple[str | None, str | None] = (None, None),
+               original: str | None = None) -> tuple[float, Similarity]:
+    """The pairing score of a translated quote against one machine-translated original.
+
+    A full quote scores its F; a fragment of the original scores by precision (how much of
+    the translated quote the original explains), a little below a full match.
+    """
+    sim = char_similarity(translation, mt_original)
+    # a fragment is judged by how much of it the original explains; one or two words are
+    # explained by any long text, so they must match as a whole
+    fragment = len(translation.split()) >= MIN_WORDS and sim.recall < sim.precision
+    base = max(sim.f, sim.precision - 0.1) if fragment else sim.f
+    if original is not None:
+        # names, numbers and loanwords pass through untranslated: the original itself is a
+        # second, weaker reference
+        direct = char_similarity(translation, original).f - 0.1
+        base = max(base, direct)
+    return base + _anchor_bonus(original_anchors, translation_anchors) + _speaker_bonus(
+        *speakers), sim
+
+
+# ---------------------------------------------------------------------------------------------
+# results
+
+
+def join_sentences(texts: Iterable[str]) -> str:
+    """Join quote texts so that each still ends a sentence.
+
+    >>> join_sentences(["No iremos", "Nunca."])
+    'No iremos. Nunca.'
+    """
+    parts = [t.strip() for t in texts if t.strip()]
+    return " ".join(p if p[-1] in ".!?…" or i == len(parts) - 1 else p.rstrip(",;:") + "."
+                    for i, p in enumerate(parts))
+
+
+@dataclass(frozen=True)
+class QuotePair:
+    """Originals and the translated quote(s) that render them."""
+
+    originals: tuple[Quote, ...]
+    translations: tuple[Quote, ...]
+    score: float
+    similarity: float
+    kind: Literal["full", "partial", "split", "merged"] = "full"
+    machine: str = ""  # the engine's translation of the original(s), for the reviewer
+    findings: tuple[Finding, ...] = field(default=(), compare=False)
+
+    @property
+    def original_text(self) -> str:
+        return join_sentences(q.text for q in self.originals)
+
+    @property
+    def translation_text(self) -> str:
+        return " … ".join(q.text for q in self.translations)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "score": round(self.score, 3),
+            "similarity": round(self.similarity, 3),
+            "original": self.original_text,
+            "original_lines": [q.line for q in self.originals],
+            "original_speaker": next((q.speaker for q in self.originals if q.speaker), None),
+            "translation": self.translation_text,
+            "translation_lines": [q.line for q in self.translations],
+            "translation_speaker": next((q.speaker for q in self.translations if q.speaker),
+                                        None),
+            "machine": self.machine,
+            "issues": [f.rule for f in self.findings],
+        }
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """The result of aligning a story's quotes with their originals."""
+
+    original_lang: str
+    translation_lang: str
+    mode: str
+    originals: tuple[Quote, ...]
+    translations: tuple[Quote, ...]
+    pairs: tuple[QuotePair, ...]
+    unsourced: tuple[Quote, ...]
+    missing: tuple[Quote, ...]
+    findings: tuple[Finding, ...]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.is_error for f in self.findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "original_lang": self.original_lang,
+            "translation_lang": self.translation_lang,
+            "mode": self.mode,
+            "pairs": [p.to_dict() for p in self.pairs],
+            "issues": [f.to_dict() for f in self.findings],
+        }
+
+
+# ---------------------------------------------------------------------------------------------
+# alignment
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“«¿¡(]?[A-ZÁÉÍÓÚÑ0-9])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a quote, for sentence-by-sentence translation.
+
+    >>> split_sentences("No iremos. ¿Para qué? Nunca.")
+    ['No iremos.', '¿Para qué?', 'Nunca.']
+    """
+    return [p for p in _SENTENCE_END.split(text.strip()) if p]
+
+
+def translate_quotes(quotes: Sequence[Quote], engine: Engine, src: Lang, tgt: Lang,
+                     glossary: Glossary | None = None) -> list[list[str]]:
+    """Each quote's sentences translated, in one batched engine call."""
+    sentences = [split_sentences(q.text) or [q.text] for q in quotes]
+    flat = [s for group in sentences for s in group]
+    if not flat:
+        return [[] for _ in quotes]
+    out = engine.translate(flat, src, tgt, glossary=glossary)
+    result: list[list[str]] = []
+    k = 0
+    for group in sentences:
+        result.append(list(out[k:k + len(group)]))
+        k += len(group)
+    return result
+
+
+def candidates_for(translation: Quote, mt_originals: Sequence[str],
+                   original_anchors: Sequence[Anchors], translation_anchors: Anchors,
+                   original_speakers: Sequence[str | None],
+                   original_texts: Sequence[str] | None = None) -> list[Candidate]:
+    """Every original scored against one translated quote, best first (joined neighbours
+    included, for a translated quote that merges two originals)."""
+    found: list[Candidate] = []
+    for i, mt in enumerate(mt_originals):
+        score, sim = score_pair(mt, translation.text, original_anchors[i], translation_anchors,
+                                (original_speakers[i], translation.speaker),
+                                original_texts[i] if original_texts is not None else None)
+        found.append(Candidate(score, sim, (i,)))
+    found.sort(key=lambda c: -c.score)
+    # merged: the best two originals joined explain the translation much better than either
+    if len(found) >= 2:
+        a, b = sorted(found[:2], key=lambda c: c.originals[0])
+        joined = mt_originals[a.originals[0]] + " " + mt_originals[b.originals[0]]
+        sim = char_similarity(translation.text, joined)
+        best = found[0]
+        # each original must be largely present (recall), and together they must explain
+        # the translation clearly better than the best one alone
+        if sim.f > best.similarity.f + 0.08 and sim.f + 0.05 > best.score and \
+                min(a.similarity.recall, b.similarity.recall) >= 0.35 and \
+                sim.f >= PAIR_THRESHOLD:
+            found.insert(0, Candidate(sim.f + 0.05, sim, (a.originals[0], b.originals[0])))
+    return found
+
+
+def align_quotes(original_text: str, translation_text: str, engine: Engine, *,
+                 original_lang: Lang, translation_lang: Lang, mode: Mode = "excerpt",
+                 glossary: Glossary | None = None, original_path: str | None = None,
+                 translation_path: str | None = None) -> Alignment:
+    """Extract the quotes of both texts, pair them, and check every pair."""
+    originals = [q for q in extract_quotes(original_text, original_lang) if q.depth == 0]
+    translations = [q for q in extract_quotes(translation_text, translation_lang)
+                    if q.depth == 0]
+    return align_quote_lists(originals, translations, engine, original_lang=original_lang,
+                             translation_lang=translation_lang, mode=mode, glossary=glossary,
+                             original_path=original_path, translation_path=translation_path)
+
+
+def align_quote_lists(originals: Sequence[Quote], translations: Sequence[Quote],
+                      engine: Engine, *, original_lang: Lang, translation_lang: Lang,
+                      mode: Mode = "excerpt", glossary: Glossary | None = None,
+                      original_path: str | None = None,
+                      translation_path: str | None = None) -> Alignment:
+    """Pair already extracted quotes; see :func:`align_quotes`."""
+    mt_sentences = translate_quotes(originals, engine, original_lang, translation_lang,
+                                    glossary)
+    mt = [" ".join(s) for s in mt_sentences]
+    o_anchors = [anchors_of(q.text, original_lang) for q in originals]
+    o_speakers = [q.speaker for q in originals]
+    o_texts = [q.text for q in originals]
+    # anchors of the originals as translated: names and digits pass through the engine
+    chosen: dict[int, Candidate] = {}
+    unsourced: list[Quote] = []
+    for j, t in enumerate(translations):
+        t_anchors = anchors_of(t.text, translation_lang)
+        ranked = candidates_for(t, mt, o_anchors, t_anchors, o_speakers, o_texts) if mt else []
+        if ranked and ranked[0].score >= PAIR_THRESHOLD:
+            chosen[j] = ranked[0]
+        elif t.words >= MIN_WORDS or t.speaker:
+            unsourced.append(t)
+    # group translated quotes that share an original (a quote split in two parts)
+    groups: dict[tuple[int, ...], list[int]] = {}
+    for j, cand in chosen.items():
+        groups.setdefault(cand.originals, []).append(j)
+    pairs: list[QuotePair] = []
+    findings: list[Finding] = []
+    for orig_ids, t_ids in sorted(groups.items(), key=lambda g: g[1][0]):
+        o_quotes = tuple(originals[i] for i in orig_ids)
+        t_quotes = tuple(translations[j] for j in sorted(t_ids))
+        machine = " ".join(mt[i] for i in orig_ids)
+        t_text = join_sentences(q.text for q in t_quotes)
+        sim = char_similarity(t_text, machine)
+        kind: Literal["full", "partial", "split", "merged"]
+        if len(orig_ids) > 1:
+            kind = "merged"
+        elif len(t_ids) > 1:
+            kind = "split"
+        elif sim.recall < 0.6 * sim.precision:
+            kind = "partial"
+        else:
+            kind = "full"
+        score = max(chosen[j].score for j in t_ids)
+        pair = QuotePair(o_quotes, t_quotes, score, sim.f if kind == "full" else
+                         max(sim.f, sim.precision), kind, machine)
+        pair_findings = _check_pair(pair, mt_sentences, orig_ids, original_lang,
+                                    translation_lang, glossary, original_path,
+                                    translation_path)
+        pairs.append(QuotePair(pair.originals, pair.translations, pair.score,
+                               pair.similarity, pair.kind, pair.machine,
+                               tuple(pair_findings)))
+        findings += pair_findings
+    for t in unsourced:
+        findings.append(_finding(
+            "unsourced", f"quote has no original: “{_short(t.text)}”", translation_path,
+            t.line, None, t, Severity.ERROR))
+    missing: list[Quote] = []
+    if mode == "document":
+        used = {i for ids in groups for i in ids}
+        for i, o in enumerate(originals):
+            if i not in used and (o.words >= MIN_WORDS or o.speaker):
+                missing.append(o)
+                findings.append(_finding(
+                    "missing", f"original quote is not in the translation: “{_short(o.text)}”",
+                    original_path, o.line, o, None, Severity.ERROR))
+    findings.sort(key=lambda f: (f.line or 0, f.rule))
+    return Alignment(original_lang, translation_lang, mode, tuple(originals),
+                     tuple(translations), tuple(pairs), tuple(unsourced), tuple(missing),
+                     tuple(findings))
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _finding(kind: str, message: str, path: str | None, line: int | None,
+             original: Quote | None, translation: Quote | None, severity: Severity,
+             extra: dict[str, Any] | None = None) -> Finding:
+    data: dict[str, Any] = {
+        "kind": kind,
+        "original": original.text if original else None,
+        "original_line": original.line if original else None,
+        "translation": translation.text if translation else None,
+        "translation_line": translation.line if translation else None,
+    }
+    data.update(extra or {})
+    return Finding(path, line, None, severity, kind, message, data=data)
+
+
+def _check_pair(pair: QuotePair, mt_sentences: Sequence[Sequence[str]],
+                orig_ids: tuple[int, ...], src: Lang, tgt: Lang, glossary: Glossary | None,
+                original_path: str | None, translation_path: str | None) -> list[Finding]:
+    """Run the pair checks; a partial quote is checked against the part it renders."""
+    t_text = join_sentences(q.text for q in pair.translations)
+    first_t = pair.translations[0]
+    first_o = pair.originals[0]
+    issues: list[checks.PairIssue] = []
+    if pair.kind in ("partial", "split"):
+        # compare like with like: the engine's rendering of the original, cut to the part that
+        # the translated quote renders, in the story's language
+        sentences = [s for i in orig_ids for s in mt_sentences[i]]
+        window = _best_window(t_text, sentences)
+        issues += checks.check_numbers(window, t_text, tgt, tgt)
+        issues += checks.check_negation(window, t_text, tgt, tgt)
+        names = checks.check_names(pair.original_text, t_text, src, tgt, glossary=glossary,
+                                   src_hint=pair.machine)
+        # a fragment may leave names of the original out; only names it adds are suspect
+        issues += [i for i in names if i.target]
+        if glossary is not None:
+            # terms of the original outside the fragment are not its business: only a
+            # forbidden rendering inside it is
+            issues += [i for i in checks.check_terms(pair.original_text, t_text, src, tgt,
+                                                     glossary) if i.target]
+    else:
+        issues += checks.check_numbers(pair.original_text, t_text, src, tgt)
+        issues += checks.check_negation(pair.original_text, t_text, src, tgt)
+        issues += checks.check_names(pair.original_text, t_text, src, tgt, glossary=glossary,
+                                     src_hint=pair.machine)
+        if glossary is not None:
+            issues += checks.check_terms(pair.original_text, t_text, src, tgt, glossary)
+    out: list[Finding] = []
+    for issue in issues:
+        severity = Severity.WARNING if issue.kind == "term" else Severity.ERROR
+        out.append(_finding(issue.kind, issue.message, translation_path, first_t.line, first_o,
+                            first_t, severity, {"source_items": list(issue.source),
+                                                "target_items": list(issue.target),
+                                                "original_path": original_path}))
+    if pair.similarity < LOW_SIMILARITY:
+        out.append(_finding(
+            "low-similarity", f"quote is paired with its original but reads differently "
+            f"(similarity {pair.similarity:.2f}); check the translation", translation_path,
+            first_t.line, first_o, first_t, Severity.WARNING,
+            {"similarity": round(pair.similarity, 3), "machine": pair.machine}))
+    return out
+
+
+def _best_window(translation: str, sentences: Sequence[str]) -> str:
+    """The contiguous run of machine-translated sentences that best matches a fragment, cut
+    down to the stretch the fragment covers."""
+    if not sentences:
+        return ""
+    best = ("", -1.0)
+    for a in range(len(sentences)):
+        for b in range(a + 1, len(sentences) + 1):
+            text = " ".join(sentences[a:b])
+            f = char_similarity(translation, text).f
+            if f > best[1]:
+                best = (text, f)
+    text = best[0]
+    from rapidfuzz import fuzz
+
+    # within the window, the aligned stretch (grown to whole words, plus a little context so
+    # a "no" just before the fragment is seen)
+    if len(text) > len(translation) * 1.5:
+        al = fuzz.partial_ratio_alignment(translation.lower(), text.lower())
+        if al is not None and al.score >= 50:
+            start = text.rfind(" ", 0, max(al.dest_start - 1, 0))
+            start = 0 if start < 0 else start
+            start = text.rfind(" ", 0, max(start - 1, 0)) + 1 if start else 0
+            end = text.find(" ", al.dest_end + 1)
+            end = len(text) if end < 0 else end
+            return text[start:end]
+    return text
