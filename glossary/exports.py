@@ -54,9 +54,8 @@ def format_deepl(glossary: Glossary, src: Lang, tgt: Lang) -> str:
 
     >>> from glossary.model import Entry
     >>> g = Glossary((Entry("capo", "drug lord", "capo", en_variants=("kingpin",)),))
-    >>> print(format_deepl(g, "en", "es"), end="")
-    drug lord\tcapo
-    kingpin\tcapo
+    >>> format_deepl(g, "en", "es")
+    'drug lord\\tcapo\\nkingpin\\tcapo\\n'
     """
     return "".join(f"{s}\t{t}\n" for s, t in pairs(glossary, src, tgt))
 
