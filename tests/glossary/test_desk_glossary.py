@@ -257,3 +257,17 @@ def test_ids_unique_across_files() -> None:
             ids.append(line.split(",", 1)[0])
     dupes = sorted({i for i in ids if ids.count(i) > 1})
     assert dupes == []
+
+
+def test_readme_examples_are_real_lines() -> None:
+    """Every example entry in glossary/README.md is a line of a term file (or, when it ends in
+    '...', the start of one), so the editors' guide cannot drift from the data."""
+    readme = (default_terms_dir().parent / "README.md").read_text(encoding="utf-8")
+    lines = {ln for p in TERM_FILES for ln in p.read_text(encoding="utf-8").splitlines()[1:]}
+    examples = [ln for block in readme.split("```")[1::2] for ln in block.splitlines()
+                if ln and not ln.startswith(("id,", "glosa ", "glossary/")) and "," in ln]
+    assert len(examples) >= 5
+    stale = [ex for ex in examples
+             if not (ex in lines or ex.endswith("...")
+                     and any(ln.startswith(ex.split("...")[0]) for ln in lines))]
+    assert stale == []
