@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from glossary.diff import (
     ChangeKind,
@@ -34,6 +34,9 @@ from glossary.diff import (
 from glossary.errors import GlosaError
 from glossary.gitrev import WORKTREE
 from glossary.model import Entry, Glossary, Lang
+
+if TYPE_CHECKING:
+    from translate.catalog.po import Message
 
 #: Translate a batch of segments from one language to another with a given glossary.
 Translator = Callable[[Sequence[str], Lang, Lang, Glossary], list[str]]
@@ -150,14 +153,6 @@ class _Finder:
 # ---------------------------------------------------------------------------------------------
 # Catalogs
 
-@dataclass(frozen=True)
-class _Pair:
-    path: str
-    line: int
-    source: str
-    target: str
-
-
 def _catalog_files(dirs: Iterable[str | os.PathLike[str]]) -> list[Path]:
     files: list[Path] = []
     for d in dirs:
@@ -171,72 +166,54 @@ def _catalog_files(dirs: Iterable[str | os.PathLike[str]]) -> list[Path]:
     return files
 
 
-def _read_pairs(path: Path) -> tuple[list[_Pair], Lang, Lang]:
-    """The translated (source, target) texts of one PO catalog and its language direction."""
-    try:
-        from translate.catalog.po import read_catalog
-    except ImportError:  # pragma: no cover - until the strict reader lands; TODO remove
-        return _read_pairs_polib(path)
+def _term_verdict(m: Message, entry: Entry | None, src: Lang, tgt: Lang, path: str
+                  ) -> str | None:
+    """The term check's message when ``entry`` is violated by the catalog entry, else None.
 
-    catalog = read_catalog(path)
-    lang = (catalog.language or "es").lower()[:2]
-    src, tgt = ("es", "en") if lang == "en" else ("en", "es")
-    pairs = []
-    for m in catalog.active():
-        if not m.translated:
-            continue
-        pairs.append(_Pair(str(path), m.line, m.msgid, m.msgstr[0]))
-        if m.msgid_plural is not None and len(m.msgstr) > 1:
-            pairs.append(_Pair(str(path), m.line, m.msgid_plural, m.msgstr[-1]))
-    return pairs, src, tgt  # type: ignore[return-value]
-
-
-def _read_pairs_polib(path: Path) -> tuple[list[_Pair], Lang, Lang]:  # pragma: no cover
-    import polib
-
-    try:
-        catalog = polib.pofile(str(path))
-    except (OSError, ValueError) as exc:
-        raise GlosaError(f"{path}: cannot read the catalog: {exc}") from exc
-    lang = (catalog.metadata.get("Language") or "es").lower()[:2]
-    src, tgt = ("es", "en") if lang == "en" else ("en", "es")
-    pairs = [_Pair(str(path), m.linenum, m.msgid, m.msgstr or m.msgstr_plural.get(0, ""))
-             for m in catalog.translated_entries()]
-    return pairs, src, tgt  # type: ignore[return-value]
-
-
-def _term_verdict(pair: _Pair, entry: Entry | None, src: Lang, tgt: Lang) -> str | None:
-    """The term check's message when ``entry`` is violated by the pair, else None."""
+    The same check ``glosa catalog check`` runs, with a glossary of this one entry.
+    """
     if entry is None:
         return None
-    from translate.checks import check_terms
+    from translate.catalog.check import check_message
 
-    issues = check_terms(pair.source, pair.target, src, tgt, Glossary((entry,)))
-    return issues[0].message if issues else None
+    for f in check_message(m, src, tgt, Glossary((entry,)), path, checks=["term"]):
+        if f.rule == "term" and f.is_error:
+            return f.message
+    return None
 
 
 def catalog_impact(sides: Sequence[_Side], files: Sequence[Path]
                    ) -> tuple[list[CatalogImpact], int, int]:
-    """Catalog entries whose verdict flips; also how many entries were read and checked."""
+    """Catalog entries whose verdict flips; also how many entries were read and checked.
+
+    Only translated entries (not fuzzy, not empty) count, in each catalog's own direction
+    (its ``Language`` header, as ``glosa catalog check`` reads it).
+    """
+    from translate.catalog.check import languages
+    from translate.catalog.po import read_catalog
+
     finders: dict[Lang, _Finder] = {}
     out: list[CatalogImpact] = []
     total = candidates = 0
     for f in files:
-        pairs, src, tgt = _read_pairs(f)
-        total += len(pairs)
+        catalog = read_catalog(f)
+        src, tgt = languages(catalog, None, None)
         finder = finders.get(src) or finders.setdefault(src, _Finder(sides, src))
-        for pair in pairs:
-            hit = finder.sides_in(pair.source)
+        for m in catalog.active():
+            if not m.translated:
+                continue
+            total += 1
+            source = m.msgid if m.msgid_plural is None else f"{m.msgid}\n{m.msgid_plural}"
+            hit = finder.sides_in(source)
             if hit:
                 candidates += 1
             for i in hit:
                 side = sides[i]
-                before = _term_verdict(pair, side.before, src, tgt)
-                after = _term_verdict(pair, side.after, src, tgt)
+                before = _term_verdict(m, side.before, src, tgt, str(f))
+                after = _term_verdict(m, side.after, src, tgt, str(f))
                 if (before is None) != (after is None):
-                    out.append(CatalogImpact(pair.path, pair.line, pair.source, pair.target,
-                                             side.label, after is not None,
-                                             after or before or ""))
+                    out.append(CatalogImpact(str(f), m.line, m.msgid, m.msgstr[0], side.label,
+                                             after is not None, after or before or ""))
     return out, total, candidates
 
 
