@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 Mode = Literal["excerpt", "document"]
 
 #: A translated quote pairs with an original when their score reaches this.
-PAIR_THRESHOLD = 0.30
+PAIR_THRESHOLD = 0.33
 #: A paired quote whose similarity stays under this is reported as likely mistranslated.
 LOW_SIMILARITY = 0.30
 #: Quotes this short with no speaker are scare quotes or titles ("so-called «plaza»"), not
@@ -92,13 +92,17 @@ def char_similarity(hypothesis: str, reference: str) -> Similarity:
     return Similarity(sum(precisions) / len(precisions), sum(recalls) / len(recalls))
 
 
+#: Words any sentence has; they do not count as shared content.
+_FUNCTION_WORDS = checks.STOPWORDS["en"] | checks.STOPWORDS["es"]
+
+
 @lru_cache(maxsize=8192)
 def _profile(text: str) -> tuple[Counter[str], ...]:
     """Character n-gram counts per order, then word stems (chrF++ counts words too; the first
     five letters forgive inflection: paralyze/paralyse, arrested/arrests)."""
     norm = _normalise(text)
     grams = [_ngrams(norm, n) for n in _NGRAM_ORDERS]
-    grams.append(Counter(w[:5] for w in norm.split()))
+    grams.append(Counter(w[:5] for w in norm.split() if w not in _FUNCTION_WORDS))
     return tuple(grams)
 
 
@@ -143,6 +147,16 @@ def _speaker_bonus(a: str | None, b: str | None) -> float:
     return 0.05 if fa & fb - {"el", "la", "the", "de"} else 0.0
 
 
+def _fragment_score(fragment: str, whole: str, sim: Similarity) -> float:
+    """How well ``fragment`` reads as a stretch of ``whole``: its n-grams must be in ``whole``
+    (precision) and in one place (the best partial alignment), not scattered function words
+    that any long sentence has."""
+    from rapidfuzz import fuzz
+
+    contiguous = fuzz.partial_ratio(_normalise(fragment), _normalise(whole)) / 100
+    return min(sim.precision, contiguous)
+
+
 @dataclass(frozen=True)
 class Candidate:
     """How well one translated quote matches one original (or two joined originals)."""
@@ -165,7 +179,8 @@ def score_pair(mt_original: str, translation: str, original_anchors: Anchors,
     # a fragment is judged by how much of it the original explains; one or two words are
     # explained by any long text, so they must match as a whole
     fragment = len(translation.split()) >= MIN_WORDS and sim.recall < sim.precision
-    base = max(sim.f, sim.precision - 0.1) if fragment else sim.f
+    base = max(sim.f, _fragment_score(translation, mt_original, sim) - 0.1) if fragment \
+        else sim.f
     if original is not None:
         # names, numbers and loanwords pass through untranslated: the original itself is a
         # second, weaker reference

@@ -218,7 +218,8 @@ _PRONOUNS = {"he", "she", "they", "it", "we", "i", "él", "ella", "ellos", "ella
 
 _AFTER = {
     "en": [re.compile(rf"^[\s,.;:!?]*(?:—\s*)?(?:{_EN_VERBS})\s+(?P<who>{_EN_WHO})"),
-           re.compile(rf"^[\s,.;:!?]*(?:—\s*)?(?P<who>{_NAME})\s+(?:{_EN_VERBS})\b"),
+           re.compile(rf"^[\s,.;:!?]*(?:—\s*)?(?P<who>(?:[a-z][\w-]*\s+){{0,2}}{_NAME})"
+                      rf"\s+(?:{_EN_VERBS})\b"),
            re.compile(rf"^[\s,.;:!?]*according\s+to\s+(?P<who>{_EN_WHO})"),
            re.compile(rf"^[\s,]*(?P<who>the\s+[a-z][\w-]*)\s+(?:{_EN_VERBS})\b")],
     "es": [re.compile(rf"^[\s,.;:!?]*(?:—\s*)?(?:{_ES_VERBS})\s+(?P<who>{_ES_WHO})"),
