@@ -233,3 +233,28 @@ def test_header_change_alone_reports_nothing(repo: Repo) -> None:
     repo.commit("base", tag="base")
     repo.write("glossary/terms/t.csv", "id,en,es,kind,note\nx,cartel,cártel,,n\n")
     assert diff_glossary("base").changes == ()
+
+
+@pytest.mark.parametrize("golden", sorted(CASES.glob("*/expected.md")) + [
+    CASES.parent / "review-impact" / "expected.md"], ids=lambda p: p.parent.name)
+def test_golden_tables_render_with_every_cell_in_place(golden: Path) -> None:
+    """As GitHub renders it (GFM tables): a `|` in a value must not split a cell."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").enable("table").parse(golden.read_text(encoding="utf-8"))
+    widths: list[int] = []
+    row = 0
+    for tok in tokens:
+        if tok.type == "tr_open":
+            row = 0
+        elif tok.type in ("th_open", "td_open"):
+            row += 1
+        elif tok.type == "tr_close":
+            widths.append(row)
+        elif tok.type == "table_close":
+            assert len(set(widths)) == 1, (golden, widths)
+            widths = []
+        elif tok.type == "inline" and row:
+            # a cell split inside a code span leaves bare backticks as text
+            stray = [c.content for c in tok.children or [] if c.type == "text" and "`" in c.content]
+            assert not stray, (golden, tok.content)

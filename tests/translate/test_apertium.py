@@ -1,0 +1,98 @@
+"""The Apertium engine, run for real (CI installs Apertium with `make debs`)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from glossary.csvfile import default_terms_dir, load_glossary
+from glossary.errors import EngineError
+from glossary.model import Glossary
+from translate.engines.apertium import (
+    ApertiumEngine,
+    build_user_dictionaries,
+    compile_glossary,
+    from_stream,
+    to_stream,
+)
+
+pytestmark = pytest.mark.skipif(shutil.which("apertium") is None,
+                                reason="Apertium is not installed (make debs)")
+
+DATA = Path(__file__).parent.parent / "data" / "translate"
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("glosa-home")
+
+
+@pytest.fixture(scope="module")
+def engine(home: Path) -> ApertiumEngine:
+    return ApertiumEngine(home=home)
+
+
+@pytest.fixture(scope="module")
+def small() -> Glossary:
+    return load_glossary([DATA / "small_terms.csv"])
+
+
+def test_batch_keeps_segments_apart_and_periods(engine: ApertiumEngine) -> None:
+    out = engine.translate(["The house is red.", "", "big dog", "The judge left."], "en", "es")
+    assert out == ["La casa es roja.", "", "Perro grande", "El juez dejó."]
+
+
+def test_stream_escaping_round_trip(engine: ApertiumEngine) -> None:
+    text = r"a [b] {c} \d ^e$ @f /g <h> ~i"
+    assert from_stream(to_stream(text)) == text
+    (out,) = engine.translate(["Xqp1x and [x] ~ y"], "en", "es")
+    assert "Xqp1x" in out and "[x]" in out and "~" in out
+
+
+def test_plural_and_singular_from_user_dictionaries(engine: ApertiumEngine,
+                                                    small: Glossary) -> None:
+    out = engine.translate(["The drug lord met two drug lords.", "The houses are empty.",
+                            "The Sinaloa cartel denied it."], "en", "es", glossary=small)
+    assert out == ["El capo cumplió dos capos.", "Las viviendas son vacías.",
+                   "El cártel de Sinaloa lo negó."]
+
+
+def test_spanish_to_english(engine: ApertiumEngine, small: Glossary) -> None:
+    out = engine.translate(["Los capos y la vivienda."], "es", "en", glossary=small)
+    assert out == ["The drug lords and the house."]
+
+
+def test_xml_characters_and_phrases(engine: ApertiumEngine, small: Glossary) -> None:
+    dicts = build_user_dictionaries(small, "en", "es")
+    assert "A&amp;B<b/>&lt;Group&gt;" in dicts.analyser
+    (out,) = engine.translate(["Los Zetas were awaiting trial."], "en", "es", glossary=small)
+    assert "Los Zetas" in out and "en espera de juicio" in out
+
+
+def test_cache_is_keyed_by_content(home: Path, small: Glossary) -> None:
+    first = compile_glossary(small, "en", "es", home=home)
+    stamp = (first / "eng-spa.autobil.bin").stat().st_mtime_ns
+    again = compile_glossary(small, "en", "es", home=home)
+    assert again == first and (first / "eng-spa.autobil.bin").stat().st_mtime_ns == stamp
+    other = compile_glossary(Glossary(small.entries[:1]), "en", "es", home=home)
+    assert other != first
+
+
+def test_desk_glossary_terms(engine: ApertiumEngine) -> None:
+    desk = load_glossary([default_terms_dir()])
+    out = engine.translate(["The National Action Party and the Jalisco New Generation Cartel."],
+                           "en", "es", glossary=desk)
+    assert out == ["El Partido Acción Nacional y el Cártel Jalisco Nueva Generación."]
+
+
+def test_unknown_pair(engine: ApertiumEngine) -> None:
+    with pytest.raises(EngineError, match="unknown language pair"):
+        engine.translate(["x"], "en", "en")
+
+
+def test_missing_language_data_says_what_to_install(tmp_path: Path) -> None:
+    engine = ApertiumEngine(home=tmp_path, datadir=tmp_path)
+    with pytest.raises(EngineError, match="apt-get install apertium apertium-eng-spa"):
+        engine.translate(["x"], "en", "es")

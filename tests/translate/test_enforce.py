@@ -1,0 +1,112 @@
+"""Term enforcement with the in-memory engine: verify, repair, report."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from glossary.csvfile import load_glossary
+from glossary.model import Glossary, Lang
+from translate.enforce import translate_segments, translate_text
+from translate.engines.base import MemoryEngine, Requirement
+
+DATA = Path(__file__).parent.parent / "data" / "translate"
+
+
+@pytest.fixture(scope="module")
+def small() -> Glossary:
+    return load_glossary([DATA / "small_terms.csv"])
+
+
+def one(engine: MemoryEngine, text: str, glossary: Glossary, src: Lang = "en",
+        tgt: Lang = "es") -> tuple[str, list[tuple[str, str, str | None, str]]]:
+    (res,) = translate_segments([text], src, tgt, engine=engine, glossary=glossary)
+    return res.output, [(t.entry_id, t.status.value, t.target_form, t.method) for t in res.terms]
+
+
+def test_term_already_present(small: Glossary) -> None:
+    engine = MemoryEngine({"the drug lord": "el capo", "left": "se fue"})
+    out, terms = one(engine, "The drug lord left.", small)
+    assert out == "el capo se fue."
+    assert terms == [("drug-lord", "present", "capo", "engine")]
+
+
+def test_forbidden_rendering_replaced_in_number(small: Glossary) -> None:
+    engine = MemoryEngine({"the drug lords": "los señores de la droga", "left": "se fueron"})
+    out, terms = one(engine, "The drug lords left.", small)
+    assert out == "los capos se fueron."
+    assert terms == [("drug-lord", "enforced", "capos", "replace-forbidden")]
+
+
+def test_placeholder_repair_with_article_agreement(small: Glossary) -> None:
+    # the engine renders "house" with the wrong word and a masculine article
+    engine = MemoryEngine({"the ": "el ", "house": "hogar", "is big": "es grande"})
+    out, terms = one(engine, "The house is big.", small)
+    assert out == "la vivienda es grande."
+    assert terms == [("house-test", "enforced", "vivienda", "placeholder")]
+
+
+def test_plural_placeholder_repair(small: Glossary) -> None:
+    engine = MemoryEngine({"the ": "el ", "houses": "hogares", "are big": "son grandes"})
+    out, _terms = one(engine, "The houses are big.", small)
+    assert out == "las viviendas son grandes."
+
+
+def test_sentence_start_is_capitalised(small: Glossary) -> None:
+    engine = MemoryEngine({"sinaloa cartel": "Cartel Sinaloa", "denied it": "lo negó"})
+    out, terms = one(engine, "Sinaloa cartel denied it.", small)
+    assert out == "Cártel de Sinaloa lo negó."
+    assert terms[0][1] == "enforced"
+
+
+class DroppingEngine(MemoryEngine):
+    """Loses every term token: the repair must say so instead of pretending."""
+
+    def translate(self, segments: Sequence[str], src: Lang, tgt: Lang, *,
+                  glossary: Glossary | None = None,
+                  requirements: Sequence[Sequence[Requirement]] | None = None) -> list[str]:
+        return [s.replace("Xqt1x", "algo") for s in super().translate(segments, src, tgt)]
+
+
+def test_failure_is_reported_with_reason(small: Glossary) -> None:
+    out, terms = one(DroppingEngine({"house": "hogar"}), "The house.", small)
+    assert out == "The hogar."
+    assert terms[0][:3] == ("house-test", "failed", None)
+    (res,) = translate_segments(["The house."], "en", "es", engine=DroppingEngine(),
+                                glossary=small)
+    assert "dropped" in res.terms[0].reason and not res.ok
+
+
+def test_dnt_kept(small: Glossary) -> None:
+    out, terms = one(MemoryEngine({"los zetas": "Las Zetas"}), "Los Zetas attacked.", small)
+    assert out.startswith("Los Zetas")
+    assert terms[0][0] == "los-zetas" and terms[0][1] == "enforced"
+
+
+def test_direction_es_en(small: Glossary) -> None:
+    out, terms = one(MemoryEngine({"capos": "drug lords"}), "Los capos.", small, "es", "en")
+    assert out == "Los drug lords."
+    assert terms == [("drug-lord", "present", "drug lords", "engine")]
+
+
+def test_markup_and_placeholders_survive(small: Glossary) -> None:
+    engine = MemoryEngine({"the house": "la vivienda"})
+    text = "# **The house** and [the report](http://x.org/a_b) {name}\n\n- The house.\n"
+    res = translate_text(text, "en", "es", engine=engine, glossary=small)
+    assert res.text == ("# **la vivienda** and [the report](http://x.org/a_b) {name}\n\n"
+                        "- la vivienda.\n")
+    assert all(s.placeholders_ok for s in res.segments)
+
+
+def test_one_engine_batch_for_all_segments(small: Glossary) -> None:
+    engine = MemoryEngine({"the drug lord": "el capo"})
+    translate_text("The drug lord.\nThe drug lord.\n\nThe drug lord.", "en", "es",
+                   engine=engine, glossary=small)
+    assert len(engine.calls) == 1 and len(engine.calls[0]) == 3
+
+
+def test_no_glossary_no_terms() -> None:
+    res = translate_text("The house.", "en", "es", engine=MemoryEngine({"house": "casa"}))
+    assert res.text == "The casa." and res.terms == ()

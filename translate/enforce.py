@@ -1,0 +1,439 @@
+"""Translate segments so that the glossary's terms hold, and say for each term how.
+
+The road: text -> segments (``translate.segments``) -> placeholders protected
+(``translate.placeholders``) -> glossary terms found in the source (``glossary.match``) ->
+requirements -> engine (Apertium compiles the glossary into user dictionaries; Argos forces in
+the decoder) -> verify every required term is in the output in an accepted, inflected form and
+no forbidden form is -> repair what is missing -> a :class:`TermReport` per term.
+
+Repairs, in order:
+
+1. a forbidden rendering in the output (``Fiesta de Acción Nacional``) is replaced by the
+   preferred term in the same number, and a Spanish article before it is made to agree;
+2. otherwise the segment is translated again with the missing terms replaced by opaque tokens
+   (which engines pass through), and each token is replaced by the term inflected like the
+   source (``drug lords`` -> ``capos``), fixing the article before it.
+
+A term that still is not there is reported as not enforced, with the reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from glossary.model import Entry, Gender, Glossary, Lang, Pos
+from translate.engines.base import Engine, Requirement
+from translate.placeholders import PROSE_FORMATS, Protected, protect, restore
+from translate.segments import Segment, replace_segments, segment_text
+
+
+class Status(StrEnum):
+    """How a required term came to be (or not) in the translation."""
+
+    PRESENT = "present"  # the engine's own output already had it
+    ENFORCED = "enforced"  # glosa made it so (user dictionary, replacement, placeholder)
+    FAILED = "failed"  # could not be enforced; see ``reason``
+
+
+@dataclass(frozen=True)
+class TermReport:
+    """One glossary term found in a source segment, and what became of it."""
+
+    entry_id: str
+    source_form: str
+    start: int  # span in the source segment
+    end: int
+    target_form: str | None  # the accepted form found in (or put into) the output
+    status: Status
+    method: str = ""  # engine | dictionary | replace-forbidden | placeholder
+    reason: str = ""  # why it failed, or what was replaced
+
+    def to_dict(self) -> dict[str, object]:
+        return {"entry": self.entry_id, "source_form": self.source_form,
+                "start": self.start, "end": self.end, "target_form": self.target_form,
+                "status": self.status.value, "method": self.method, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class SegmentResult:
+    """One source segment, its translation, and a report per glossary term in it."""
+
+    source: str
+    output: str
+    terms: tuple[TermReport, ...] = ()
+    placeholders_ok: bool = True
+
+    @property
+    def ok(self) -> bool:
+        return self.placeholders_ok and all(t.status is not Status.FAILED for t in self.terms)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"source": self.source, "output": self.output,
+                "terms": [t.to_dict() for t in self.terms],
+                "placeholders_ok": self.placeholders_ok}
+
+
+@dataclass(frozen=True)
+class TranslationResult:
+    """A whole text translated: the output text and every segment's result."""
+
+    source: str
+    text: str
+    src: Lang
+    tgt: Lang
+    engine: str
+    segments: tuple[SegmentResult, ...] = field(default=())
+    spans: tuple[Segment, ...] = field(default=(), compare=False)
+
+    @property
+    def terms(self) -> tuple[TermReport, ...]:
+        return tuple(t for s in self.segments for t in s.terms)
+
+
+# --------------------------------------------------------------------------------------------
+# Requirements
+# --------------------------------------------------------------------------------------------
+
+_NUMBER = {"sg": "sg", "pl": "pl", "f": "f", "fpl": "fpl", "poss": "sg", "base": "base"}
+
+
+def _target_form(entry: Entry, tgt: Lang, source_tag: str, dnt_source: str = "") -> str:
+    """The preferred target term inflected like the source occurrence (``pl`` -> plural)."""
+    if entry.dnt and dnt_source:
+        return dnt_source
+    from glossary.forms import tagged_forms
+
+    preferred = entry.term(tgt)
+    forms = {tag: form for form, (lemma, tag) in tagged_forms(entry, tgt).items()
+             if lemma == preferred}
+    want = _NUMBER.get(source_tag, source_tag)
+    if entry.pos is Pos.VERB:
+        return forms.get(source_tag, preferred) if source_tag in ("inf", "ger") else preferred
+    return forms.get(want) or preferred
+
+
+def requirements_for(text: str, glossary: Glossary, src: Lang, tgt: Lang
+                     ) -> list[Requirement]:
+    """The terms of ``glossary`` (enforced ``src -> tgt``) that occur in ``text``."""
+    from glossary.forms import tagged_forms
+    from glossary.match import matcher_for
+
+    reqs: list[Requirement] = []
+    for m in matcher_for(glossary, src).find(text):
+        entry = m.entry
+        if not entry.applies(src, tgt):
+            continue
+        form = text[m.start:m.end]
+        preferred = _target_form(entry, tgt, m.tag, form if entry.dnt else "")
+        others = [f for f in tagged_forms(entry, tgt) if f != preferred]
+        reqs.append(Requirement(entry.id, m.start, m.end, form, (preferred, *others),
+                                tuple(entry.forbidden(tgt)), entry.dnt))
+    return reqs
+
+
+# --------------------------------------------------------------------------------------------
+# Verification and repair
+# --------------------------------------------------------------------------------------------
+
+def _count_accepted(output: str, entry: Entry, tgt: Lang, dnt_form: str) -> list[tuple[int, int]]:
+    from glossary.match import Matcher
+
+    spans = [(m.start, m.end) for m in Matcher(Glossary((entry,)), tgt).find(output)
+             if m.accepted]
+    if entry.dnt and dnt_form and not spans:
+        i = output.find(dnt_form)
+        while i >= 0:
+            spans.append((i, i + len(dnt_form)))
+            i = output.find(dnt_form, i + 1)
+    return spans
+
+
+_ES_ARTICLES = {
+    ("el", "m", "sg"): "el", ("el", "f", "sg"): "la", ("el", "m", "pl"): "los",
+    ("el", "f", "pl"): "las", ("un", "m", "sg"): "un", ("un", "f", "sg"): "una",
+    ("un", "m", "pl"): "unos", ("un", "f", "pl"): "unas",
+}
+_ES_ARTICLE_KIND = {"el": "el", "la": "el", "los": "el", "las": "el",
+                    "un": "un", "una": "un", "unos": "un", "unas": "un"}
+_ARTICLE_BEFORE = re.compile(r"(?i)\b(del|al|de la|a la|el|la|los|las|un|una|unos|unas)(\s+)$")
+
+
+def _agree_article(before: str, entry: Entry, form_tag: str, tgt: Lang, form: str) -> str:
+    """Make the article right before an inserted term agree with it."""
+    if tgt == "en":
+        m = re.search(r"\b([Aa]n?)(\s+)$", before)
+        if m:
+            article = "an" if form[:1].lower() in "aeiou" else "a"
+            if m.group(1)[0].isupper():
+                article = article.capitalize()
+            return before[:m.start()] + article + m.group(2)
+        return before
+    if entry.pos not in (Pos.NOUN, Pos.PROPER) or entry.gender is None:
+        return before
+    m = _ARTICLE_BEFORE.search(before)
+    if not m:
+        return before
+    word = m.group(1)
+    low = word.lower()
+    gender = "f" if entry.gender is Gender.F else "m"
+    number = "pl" if form_tag in ("pl", "fpl") else "sg"
+    definite = _ES_ARTICLES[("el", gender, number)]
+    if low in ("del", "de la"):
+        new = "del" if definite == "el" else "de " + definite
+    elif low in ("al", "a la"):
+        new = "al" if definite == "el" else "a " + definite
+    else:
+        new = _ES_ARTICLES[(_ES_ARTICLE_KIND[low], gender, number)]
+    if word[0].isupper():
+        new = new[0].upper() + new[1:]
+    return before[:m.start()] + new + m.group(2)
+
+
+def _fit_case(form: str, at_start: bool, entry: Entry) -> str:
+    if at_start and form[:1].islower():
+        return form[0].upper() + form[1:]
+    return form
+
+
+def _replace_forbidden(output: str, entry: Entry, tgt: Lang, req: Requirement
+                       ) -> tuple[str, str] | None:
+    """Replace the first forbidden rendering of ``entry`` with the preferred form."""
+    from glossary.match import find_forbidden
+
+    hits = find_forbidden(output, entry, tgt)
+    if not hits:
+        return None
+    hit = hits[0]
+    tag = hit.tag if hit.tag in ("sg", "pl", "f", "fpl") else "sg"
+    form = _target_form(entry, tgt, tag, req.source_form if entry.dnt else "")
+    before = _agree_article(output[:hit.start], entry, tag, tgt, form)
+    form = _fit_case(form, not before.strip(), entry)
+    return before + form + output[hit.end:], output[hit.start:hit.end]
+
+
+def _source_tag(entry: Entry, src: Lang, form: str) -> str:
+    from glossary.forms import tagged_forms
+
+    tagged = tagged_forms(entry, src)
+    for f, (_lemma, tag) in tagged.items():
+        if f.lower() == form.lower():
+            return tag
+    forbidden = tagged_forms(entry, src, forbidden=True)
+    for f, (_lemma, tag) in forbidden.items():
+        if f.lower() == form.lower():
+            return tag
+    return "sg"
+
+
+_TERM_TOKEN = "Xqt{}x"
+
+
+def translate_segments(
+    texts: Sequence[str],
+    src: Lang,
+    tgt: Lang,
+    *,
+    engine: Engine,
+    glossary: Glossary | None = None,
+    formats: Sequence[str] = PROSE_FORMATS,
+    progress: Callable[[int], None] | None = None,
+    repair: bool = True,
+) -> list[SegmentResult]:
+    """Translate ``texts`` (segments) in one engine batch, then verify and repair each term.
+
+    ``formats`` are the placeholder kinds to protect (``translate.placeholders.FORMATS``);
+    catalogs pass ``python-format`` and friends per entry flag.
+    """
+    if src == tgt:
+        raise ValueError("source and target language are the same")
+    g = glossary.for_direction(src, tgt) if glossary is not None else Glossary()
+    protected = [protect(t, formats) for t in texts]
+    reqs = [requirements_for(p.text, g, src, tgt) if len(g) else [] for p in protected]
+    outputs = engine.translate([p.text for p in protected], src, tgt,
+                               glossary=g if len(g) else None, requirements=reqs)
+    if progress:
+        progress(len(texts) // 2)
+    forced = _forced_by_engine(engine, g, src, tgt)
+    states = [_verify(out, r, g, tgt, forced) for out, r in zip(outputs, reqs, strict=True)]
+    if repair and len(g):
+        outputs, states = _repair(protected, reqs, outputs, states, g, src, tgt, engine)
+    if progress:
+        progress(len(texts))
+    results = []
+    for text, prot, out, state in zip(texts, protected, outputs, states, strict=True):
+        restored = restore(out, prot)
+        results.append(SegmentResult(text, restored.text, tuple(_shift(state, prot)),
+                                     restored.ok))
+    return results
+
+
+def _shift(reports: Sequence[TermReport], prot: Protected) -> list[TermReport]:
+    """Map term spans from the protected text back to the original segment."""
+    if not prot.placeholders:
+        return list(reports)
+    out = []
+    for r in reports:
+        i = prot.source.find(r.source_form)
+        if i >= 0:
+            r = TermReport(r.entry_id, r.source_form, i, i + len(r.source_form), r.target_form,
+                           r.status, r.method, r.reason)
+        out.append(r)
+    return out
+
+
+def _forced_by_engine(engine: Engine, glossary: Glossary, src: Lang, tgt: Lang) -> set[str]:
+    """Entry ids the engine forces itself (Apertium: the ones compiled as dictionaries)."""
+    fn = getattr(engine, "forced_entries", None)
+    if fn is None or not len(glossary):
+        return set()
+    return set(fn(glossary, src, tgt))
+
+
+def _verify(output: str, reqs: Sequence[Requirement], glossary: Glossary, tgt: Lang,
+            forced: set[str]) -> list[TermReport]:
+    from glossary.match import find_forbidden
+
+    reports: list[TermReport] = []
+    used: dict[str, int] = {}
+    for req in reqs:
+        entry = glossary[req.entry_id]
+        spans = _count_accepted(output, entry, tgt, req.source_form if req.dnt else "")
+        k = used.get(entry.id, 0)
+        forbidden = find_forbidden(output, entry, tgt)
+        if k < len(spans) and not forbidden:
+            used[entry.id] = k + 1
+            s, e = spans[k]
+            method = "dictionary" if entry.id in forced else "engine"
+            status = Status.ENFORCED if entry.id in forced else Status.PRESENT
+            reports.append(TermReport(entry.id, req.source_form, req.start, req.end,
+                                      output[s:e], status, method))
+        else:
+            why = (f"forbidden rendering {output[forbidden[0].start:forbidden[0].end]!r}"
+                   if forbidden else "no accepted form in the output")
+            reports.append(TermReport(entry.id, req.source_form, req.start, req.end, None,
+                                      Status.FAILED, "", why))
+    return reports
+
+
+def _repair(protected: Sequence[Protected], reqs: Sequence[Sequence[Requirement]],
+            outputs: Sequence[str], states: Sequence[Sequence[TermReport]], glossary: Glossary,
+            src: Lang, tgt: Lang, engine: Engine
+            ) -> tuple[list[str], list[list[TermReport]]]:
+    new_out = list(outputs)
+    new_states = [list(s) for s in states]
+    retry: list[int] = []
+    # 1. forbidden renderings replaced in place
+    for i, reports in enumerate(new_states):
+        for j, rep in enumerate(reports):
+            if rep.status is not Status.FAILED:
+                continue
+            entry = glossary[rep.entry_id]
+            fixed = _replace_forbidden(new_out[i], entry, tgt, reqs[i][j])
+            if fixed is not None:
+                new_out[i] = fixed[0]
+                spans = _count_accepted(new_out[i], entry, tgt, "")
+                form = new_out[i][spans[0][0]:spans[0][1]] if spans else None
+                reports[j] = TermReport(rep.entry_id, rep.source_form, rep.start, rep.end,
+                                        form, Status.ENFORCED, "replace-forbidden",
+                                        f"replaced {fixed[1]!r}")
+        if any(r.status is Status.FAILED for r in reports):
+            retry.append(i)
+    if not retry:
+        return new_out, new_states
+    # 2. translate again with the missing terms as opaque tokens, then put the terms in
+    jobs: list[tuple[int, str, list[tuple[str, int, Requirement]]]] = []
+    for i in retry:
+        text = protected[i].text
+        missing = [(j, reqs[i][j]) for j, r in enumerate(new_states[i])
+                   if r.status is Status.FAILED]
+        pieces: list[str] = []
+        tokens: list[tuple[str, int, Requirement]] = []
+        pos = 0
+        for n, (j, req) in enumerate(sorted(missing, key=lambda p: p[1].start), start=1):
+            if req.start < pos:
+                continue
+            token = _TERM_TOKEN.format(n)
+            pieces.append(text[pos:req.start])
+            pieces.append(token)
+            tokens.append((token, j, req))
+            pos = req.end
+        pieces.append(text[pos:])
+        jobs.append((i, "".join(pieces), tokens))
+    retranslated = engine.translate([t for _i, t, _k in jobs], src, tgt,
+                                    glossary=glossary, requirements=None)
+    for (i, _text, tokens), out in zip(jobs, retranslated, strict=True):
+        candidate = out
+        fills: dict[int, tuple[str, str]] = {}
+        lost: set[int] = set()
+        for token, j, req in tokens:
+            entry = glossary[req.entry_id]
+            idx = candidate.find(token)
+            if idx < 0:
+                lost.add(j)
+                continue
+            tag = _source_tag(entry, src, req.source_form)
+            form = _target_form(entry, tgt, tag, req.source_form if req.dnt else "")
+            before = _agree_article(candidate[:idx], entry, tag, tgt, form)
+            form = _fit_case(form, not before.strip(), entry)
+            candidate = before + form + candidate[idx + len(token):]
+            fills[j] = (form, "placeholder")
+        if lost and len(lost) == len(tokens):
+            for j in lost:
+                r = new_states[i][j]
+                new_states[i][j] = TermReport(r.entry_id, r.source_form, r.start, r.end, None,
+                                              Status.FAILED, "",
+                                              r.reason + "; the engine dropped the term "
+                                              "placeholder on a second try")
+            continue
+        # accept the second translation only if no term that held before is lost
+        check = _verify(candidate, reqs[i], glossary, tgt, set())
+        before_ok = {j for j, r in enumerate(new_states[i]) if r.status is not Status.FAILED}
+        after_ok = {j for j, r in enumerate(check) if r.status is not Status.FAILED}
+        if not before_ok <= after_ok:
+            continue
+        new_out[i] = candidate
+        merged: list[TermReport] = []
+        for j, (old, new) in enumerate(zip(new_states[i], check, strict=True)):
+            if old.status is not Status.FAILED:
+                merged.append(old if new.status is not Status.FAILED else new)
+            elif new.status is not Status.FAILED:
+                merged.append(TermReport(new.entry_id, new.source_form, new.start, new.end,
+                                         new.target_form, Status.ENFORCED,
+                                         fills.get(j, ("", "placeholder"))[1],
+                                         old.reason))
+            else:
+                why = "the engine dropped the term placeholder" if j in lost else new.reason
+                merged.append(TermReport(new.entry_id, new.source_form, new.start, new.end,
+                                         None, Status.FAILED, "", why))
+        new_states[i] = merged
+    return new_out, new_states
+
+
+# --------------------------------------------------------------------------------------------
+# Whole texts
+# --------------------------------------------------------------------------------------------
+
+def translate_text(
+    text: str,
+    src: Lang,
+    tgt: Lang,
+    *,
+    engine: Engine,
+    glossary: Glossary | None = None,
+    markdown: bool = True,
+    formats: Sequence[str] = PROSE_FORMATS,
+    progress: Callable[[int], None] | None = None,
+) -> TranslationResult:
+    """Translate ``text`` sentence by sentence with the glossary enforced.
+
+    Line breaks, empty lines and Markdown block markup are kept exactly, so N input lines
+    give N output lines.
+    """
+    spans = segment_text(text, markdown=markdown)
+    results = translate_segments([s.text for s in spans], src, tgt, engine=engine,
+                                 glossary=glossary, formats=formats, progress=progress)
+    out = replace_segments(text, spans, [r.output for r in results])
+    return TranslationResult(text, out, src, tgt, engine.name, tuple(results), tuple(spans))

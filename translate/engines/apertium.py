@@ -1,0 +1,430 @@
+"""Apertium (eng-spa / spa-eng) as a glosa engine, with the glossary as user dictionaries.
+
+How a batch is translated: one ``apertium -f none -u -z PAIR`` pipeline per batch, the
+segments written as Apertium stream text separated by NUL bytes (``-z`` makes every tool of
+the pipeline treat NUL as a hard boundary, so no segment's words leak into the next one), and
+the output cut at the NULs. One process per batch, never one per sentence. A *persistent*
+pipeline (write, wait for the NUL, write again) does not work with lttoolbox 3.7.1:
+``lt-proc -b`` holds a NUL-terminated chunk back until the next byte arrives.
+
+How the glossary gets in: its entries become three small dictionaries in the ``.dix`` format
+(source analyser, bilingual, target generator), compiled with ``lt-comp`` and appended to the
+pair's own with ``lt-append``, plus a copy of the pair's mode file pointing at them. The
+bilingual entries carry a negative weight so ``lt-proc -b`` lists them before the pair's own
+translations (transfer takes the first). Nouns get singular and plural entries in all three
+dictionaries, so "two drug lords" becomes "dos capos" with agreement done by Apertium's
+transfer rules. Everything compiled is cached under ``$GLOSA_HOME/apertium/`` keyed by the
+glossary's content hash; an unchanged glossary is never recompiled.
+
+What the dictionaries cannot do (verbs, adjectives, terms the tagger reads otherwise) is left
+to ``translate.enforce``, which verifies every term and repairs.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape as _xml_escape
+
+from glossary.errors import EngineError
+from glossary.model import Entry, Gender, Glossary, Lang, Pos
+from translate.engines.base import Requirement
+
+#: Apertium's name for each translation direction glosa supports.
+PAIRS: dict[tuple[str, str], str] = {("en", "es"): "eng-spa", ("es", "en"): "spa-eng"}
+#: What to install when Apertium is missing (Debian/Ubuntu).
+INSTALL_HINT = "sudo apt-get install apertium apertium-eng-spa lttoolbox-dev"
+SYSTEM_DATADIR = Path(os.environ.get("APERTIUM_DATADIR", "/usr/share/apertium"))
+#: Compiled glossaries kept per direction (older ones are removed).
+CACHE_KEEP = 24
+_USER_WEIGHT = "-10"
+_SPECIAL = re.compile(r"([\[\]{}\\^$@/<>])")
+
+
+def glosa_home() -> Path:
+    """Where glosa keeps what it installs or compiles: ``$GLOSA_HOME`` or ~/.local/share/glosa."""
+    env = os.environ.get("GLOSA_HOME")
+    return Path(env) if env else Path.home() / ".local" / "share" / "glosa"
+
+
+def pair_name(src: Lang, tgt: Lang) -> str:
+    """``eng-spa`` for en->es; an :class:`EngineError` for a pair Apertium does not do here."""
+    try:
+        return PAIRS[(src, tgt)]
+    except KeyError:
+        raise EngineError(
+            f"unknown language pair {src}->{tgt}: apertium translates en->es and es->en"
+        ) from None
+
+
+# --------------------------------------------------------------------------------------------
+# The stream format
+# --------------------------------------------------------------------------------------------
+
+def to_stream(text: str) -> str:
+    """Plain text as Apertium stream text: reserved characters escaped, line breaks and ``~``
+    (which the post-generator would eat) kept as superblanks.
+
+    >>> to_stream('a/b [x] ~')
+    'a\\\\/b \\\\[x\\\\] [~]'
+    """
+    out = _SPECIAL.sub(r"\\\1", text)
+    out = out.replace("~", "[~]").replace("\r", "").replace("\n", "[\\n]")
+    return out.replace("\0", " ")
+
+
+def from_stream(text: str) -> str:
+    """Apertium's output back to plain text: unescape, drop superblank brackets.
+
+    >>> from_stream('El \\\\[x\\\\] [~] y [\\\\n]')
+    'El [x] ~ y \\n'
+    """
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\\" and i + 1 < n:
+            nxt = text[i + 1]
+            out.append("\n" if nxt == "n" and i > 0 and text[i - 1] == "[" else nxt)
+            i += 2
+            continue
+        if ch in "[]":
+            i += 1
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------------------------
+# User dictionaries from a glossary
+# --------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class UserDictionaries:
+    """The three ``.dix`` sources for one glossary and one direction."""
+
+    pair: str
+    analyser: str
+    bilingual: str
+    generator: str
+    entries: tuple[str, ...]  # ids of the glossary entries compiled in
+    skipped: tuple[str, ...]  # ids left to enforcement (verbs, adjectives...)
+
+
+def _dix_text(text: str) -> str:
+    """A surface or lemma for a ``.dix``: XML-escaped, spaces as ``<b/>``."""
+    return "<b/>".join(_xml_escape(part, {'"': "&quot;"}) for part in text.split(" "))
+
+
+def _tags(*names: str) -> str:
+    return "".join(f'<s n="{n}"/>' for n in names if n)
+
+
+def _mono_entry(surface: str, lemma: str, tags: Sequence[str], weight: str = "") -> str:
+    w = f' w="{weight}"' if weight else ""
+    return f"<e{w}><p><l>{_dix_text(surface)}</l><r>{_dix_text(lemma)}{_tags(*tags)}</r></p></e>"
+
+
+def _bi_entry(left: str, ltags: Sequence[str], right: str, rtags: Sequence[str]) -> str:
+    return (f'<e w="{_USER_WEIGHT}"><p><l>{_dix_text(left)}{_tags(*ltags)}</l>'
+            f"<r>{_dix_text(right)}{_tags(*rtags)}</r></p></e>")
+
+
+def _dictionary(entries: Iterable[str], alphabet: str, symbols: Iterable[str]) -> str:
+    sdefs = "".join(f'<sdef n="{s}"/>' for s in sorted(set(symbols)))
+    body = "\n".join(entries)
+    return (f"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<dictionary>\n"
+            f"<alphabet>{_xml_escape(alphabet)}</alphabet>\n<sdefs>{sdefs}</sdefs>\n"
+            f'<section id="glosa" type="standard">\n{body}\n</section>\n</dictionary>\n')
+
+
+_BASE_ALPHABET = ("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                  "ÀÁÂÄÇÈÉÊËÌÍÎÏÑÒÓÔÖÙÚÛÜàáâäçèéêëìíîïñòóôöùúûü")
+_SYMBOLS = ("n", "np", "al", "adv", "sg", "pl", "sp", "m", "f", "mf", "nt")
+
+
+def _forms(entry: Entry, lang: Lang) -> dict[str, tuple[str, str]]:
+    """Accepted forms of ``entry`` in ``lang`` -> (lemma, tag), from the glossary's own rules."""
+    from glossary.forms import tagged_forms
+
+    return tagged_forms(entry, lang)
+
+
+def _gender(entry: Entry) -> str:
+    return entry.gender.value if entry.gender else Gender.M.value
+
+
+def build_user_dictionaries(glossary: Glossary, src: Lang, tgt: Lang) -> UserDictionaries:
+    """The glossary's entries for ``src -> tgt`` as analyser, bilingual and generator ``.dix``.
+
+    Nouns (sg + pl), proper nouns and fixed phrases are compiled in; other parts of speech are
+    listed in ``skipped`` (Apertium's verb and adjective paradigms are not reproduced here).
+    """
+    pair = pair_name(src, tgt)
+    analyser: list[str] = []
+    bilingual: list[str] = []
+    generator: list[str] = []
+    compiled: list[str] = []
+    skipped: list[str] = []
+    letters: set[str] = set()
+    seen_bi: set[tuple[str, str]] = set()
+    for entry in glossary.for_direction(src, tgt):
+        if entry.pos not in (Pos.NOUN, Pos.PROPER, Pos.PHRASE):
+            skipped.append(entry.id)
+            continue
+        src_lemma = entry.term(src)
+        tgt_lemma = entry.term(tgt)
+        if not src_lemma.strip() or not tgt_lemma.strip():
+            skipped.append(entry.id)
+            continue
+        src_forms = _forms(entry, src)
+        tgt_forms = {form: tag for form, (lemma, tag) in _forms(entry, tgt).items()
+                     if lemma == tgt_lemma}
+        gender = _gender(entry)
+        if entry.pos is Pos.PHRASE:
+            stags: tuple[str, ...] = ("adv",)
+            for form, (_lemma, tag) in src_forms.items():
+                if tag == "base":
+                    analyser.append(_mono_entry(form, src_lemma, stags, _USER_WEIGHT))
+                    letters.update(form)
+            key = (src_lemma, "adv")
+            if key not in seen_bi:
+                seen_bi.add(key)
+                bilingual.append(_bi_entry(src_lemma, stags, tgt_lemma, stags))
+            generator.append(_mono_entry(tgt_lemma, tgt_lemma, stags, _USER_WEIGHT))
+            compiled.append(entry.id)
+            continue
+        if entry.pos is Pos.PROPER:
+            head: tuple[str, ...] = ("np", "al")
+        else:
+            head = ("n",)
+        src_gender: tuple[str, ...] = (gender,) if src == "es" else ()
+        # analyser: every accepted source form -> the preferred source lemma
+        for form, (_lemma, tag) in src_forms.items():
+            if tag not in ("sg", "pl"):
+                continue
+            analyser.append(_mono_entry(form, src_lemma, (*head, *src_gender, tag), _USER_WEIGHT))
+            letters.update(form)
+        # bilingual: lemma + head tags (+ gender for Spanish) -> target lemma + tags
+        tgt_gender: tuple[str, ...] = (gender,) if tgt == "es" else ()
+        key = (src_lemma, ".".join(head))
+        if key not in seen_bi:
+            seen_bi.add(key)
+            bilingual.append(_bi_entry(src_lemma, (*head, *src_gender),
+                                       tgt_lemma, (*head, *tgt_gender)))
+        # generator: target lemma + tags -> surface, both numbers where there are both
+        plural = next((f for f, t in tgt_forms.items() if t == "pl"), None)
+        numbers = {"sg": tgt_lemma, "pl": plural or tgt_lemma, "sp": tgt_lemma}
+        if tgt == "es":
+            gender_sets: list[tuple[str, ...]] = [(gender,)]
+        else:
+            # English generation: the Spanish gender may still ride along on proper nouns
+            gender_sets = [(), ("m",), ("f",), ("mf",), ("nt",)] if entry.pos is Pos.PROPER \
+                else [()]
+        for gset in gender_sets:
+            for number, surface in numbers.items():
+                generator.append(_mono_entry(surface, tgt_lemma, (*head, *gset, number),
+                                             _USER_WEIGHT))
+        compiled.append(entry.id)
+    alphabet = "".join(sorted(set(_BASE_ALPHABET) | {c for c in letters if c.isalpha()}))
+    return UserDictionaries(
+        pair=pair,
+        analyser=_dictionary(analyser, alphabet, _SYMBOLS),
+        bilingual=_dictionary(bilingual, "", _SYMBOLS),
+        generator=_dictionary(generator, alphabet, _SYMBOLS),
+        entries=tuple(compiled),
+        skipped=tuple(skipped),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Compiling and caching
+# --------------------------------------------------------------------------------------------
+
+def _run(cmd: Sequence[str], what: str) -> None:
+    proc = subprocess.run(list(cmd), capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise EngineError(f"{what} failed ({' '.join(cmd)}): {proc.stderr.strip()[:500]}")
+
+
+def _require_tools(*tools: str) -> None:
+    missing = [t for t in tools if shutil.which(t) is None]
+    if missing:
+        raise EngineError(
+            f"apertium engine not available: {', '.join(missing)} not found; "
+            f"install it with `{INSTALL_HINT}`"
+        )
+
+
+def system_mode_file(pair: str, datadir: Path = SYSTEM_DATADIR) -> Path:
+    """The installed mode file of ``pair``; an :class:`EngineError` says what to install."""
+    mode = datadir / "modes" / f"{pair}.mode"
+    if not mode.is_file():
+        raise EngineError(
+            f"Apertium language data for {pair} is not installed ({mode} missing); "
+            f"install it with `{INSTALL_HINT}`"
+        )
+    return mode
+
+
+def compile_glossary(glossary: Glossary, src: Lang, tgt: Lang, *,
+                     home: Path | None = None, datadir: Path = SYSTEM_DATADIR) -> Path:
+    """Compile ``glossary`` for ``src -> tgt`` (or reuse the cache); return the data dir to
+    pass to ``apertium -d``."""
+    pair = pair_name(src, tgt)
+    root = (home or glosa_home()) / "apertium" / pair
+    target = root / glossary.content_hash
+    if (target / "modes" / f"{pair}.mode").is_file():
+        os.utime(target)
+        return target
+    _require_tools("lt-comp", "lt-append")
+    mode_text = system_mode_file(pair, datadir).read_text(encoding="utf-8")
+    dicts = build_user_dictionaries(glossary, src, tgt)
+    root.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".build-", dir=root))
+    try:
+        (work / "modes").mkdir()
+        parts = {"automorf": ("lr", dicts.analyser), "autobil": ("lr", dicts.bilingual),
+                 "autogen": ("rl", dicts.generator)}
+        for name, (direction, source) in parts.items():
+            system_bin = _bin_in_mode(mode_text, f"{pair}.{name}.bin")
+            dix = work / f"user.{name}.dix"
+            dix.write_text(source, encoding="utf-8")
+            _run(["lt-comp", direction, str(dix), str(work / f"user.{name}.bin")],
+                 f"compiling the glossary ({name})")
+            merged = work / f"{pair}.{name}.bin"
+            _run(["lt-append", system_bin, str(work / f"user.{name}.bin"), str(merged)],
+                 f"merging the glossary ({name})")
+            mode_text = mode_text.replace(f"'{system_bin}'", f"'{merged}'").replace(
+                f" {system_bin}", f" '{merged}'")
+        final_mode = mode_text.replace(str(work), str(target))
+        (work / "modes" / f"{pair}.mode").write_text(final_mode, encoding="utf-8")
+        try:
+            os.rename(work, target)
+        except OSError:
+            if not (target / "modes" / f"{pair}.mode").is_file():
+                raise
+            shutil.rmtree(work, ignore_errors=True)  # someone else built it meanwhile
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    _prune(root)
+    return target
+
+
+def _bin_in_mode(mode_text: str, filename: str) -> str:
+    m = re.search(r"'?(/[^' |]*/" + re.escape(filename) + r")'?", mode_text)
+    if not m:
+        raise EngineError(f"the Apertium mode file does not use {filename}; cannot add a glossary")
+    return m.group(1)
+
+
+def _prune(root: Path, keep: int = CACHE_KEEP) -> None:
+    """Keep the ``keep`` most recently used compiled glossaries of a direction."""
+    dirs = [d for d in root.iterdir() if d.is_dir() and not d.name.startswith(".")]
+    if len(dirs) <= keep:
+        return
+    dirs.sort(key=lambda d: d.stat().st_mtime, reverse=True)
+    for old in dirs[keep:]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------------------------
+# The engine
+# --------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class BatchStats:
+    """Timings of the last batch, for benchmarks."""
+
+    segments: int
+    compile_seconds: float
+    translate_seconds: float
+
+
+class ApertiumEngine:
+    """Translate batches with Apertium; the glossary (when given) as user dictionaries."""
+
+    name = "apertium"
+
+    def __init__(self, *, home: Path | None = None, datadir: Path = SYSTEM_DATADIR,
+                 use_dictionaries: bool = True) -> None:
+        self.home = home
+        self.datadir = datadir
+        self.use_dictionaries = use_dictionaries
+        self.last: BatchStats | None = None
+        self._forced: dict[tuple[str, str, str], tuple[str, ...]] = {}
+
+    def check(self, src: Lang, tgt: Lang) -> None:
+        """Raise :class:`EngineError` saying what to install when the pair cannot run."""
+        pair = pair_name(src, tgt)
+        _require_tools("apertium", "lt-proc")
+        system_mode_file(pair, self.datadir)
+
+    def translate(
+        self,
+        segments: Sequence[str],
+        src: Lang,
+        tgt: Lang,
+        *,
+        glossary: Glossary | None = None,
+        requirements: Sequence[Sequence[Requirement]] | None = None,
+    ) -> list[str]:
+        """One translation per segment, in order, from one Apertium pipeline."""
+        self.check(src, tgt)
+        if not segments:
+            return []
+        t0 = time.perf_counter()
+        datadir: Path | None = None
+        if glossary is not None and self.use_dictionaries and len(glossary.for_direction(src, tgt)):
+            datadir = compile_glossary(glossary, src, tgt, home=self.home, datadir=self.datadir)
+        t1 = time.perf_counter()
+        out = self.run_pipeline(segments, src, tgt, datadir)
+        self.last = BatchStats(len(segments), t1 - t0, time.perf_counter() - t1)
+        return out
+
+    def run_pipeline(self, segments: Sequence[str], src: Lang, tgt: Lang,
+                     datadir: Path | None = None) -> list[str]:
+        """Run one pipeline over ``segments`` (NUL-separated) and cut the output back."""
+        pair = pair_name(src, tgt)
+        cmd = ["apertium", "-f", "none", "-u", "-z"]
+        if datadir is not None:
+            cmd += ["-d", str(datadir)]
+        elif self.datadir != SYSTEM_DATADIR:
+            cmd += ["-d", str(self.datadir)]
+        cmd.append(pair)
+        # a sentence-final period right before NUL is dropped by the pipeline; a blank keeps it
+        payload = "".join(to_stream(s) + "\n\0" for s in segments).encode("utf-8")
+        env = dict(os.environ, LC_ALL="C.UTF-8")
+        try:
+            proc = subprocess.run(cmd, input=payload, capture_output=True, env=env)
+        except FileNotFoundError:
+            raise EngineError(f"apertium not found; install it with `{INSTALL_HINT}`") from None
+        if proc.returncode != 0:
+            raise EngineError(f"apertium {pair} failed: "
+                              f"{proc.stderr.decode('utf-8', 'replace').strip()[:500]}")
+        chunks = proc.stdout.decode("utf-8", "replace").split("\0")
+        if len(chunks) < len(segments):
+            raise EngineError(f"apertium {pair} returned {len(chunks)} segments for "
+                              f"{len(segments)}")
+        return [from_stream(c).strip() for c in chunks[: len(segments)]]
+
+    def forced_entries(self, glossary: Glossary, src: Lang, tgt: Lang) -> tuple[str, ...]:
+        """Ids of the entries compiled into user dictionaries (the engine forces those)."""
+        if not self.use_dictionaries:
+            return ()
+        key = (glossary.content_hash, src, tgt)
+        if key not in self._forced:
+            self._forced[key] = build_user_dictionaries(glossary, src, tgt).entries
+        return self._forced[key]
+
+    def close(self) -> None:
+        """Nothing to release: every batch runs its own pipeline to the end."""
