@@ -1,9 +1,11 @@
 """``glosa catalog check``: the shared pair checks run over every entry of a catalog.
 
-Each entry's msgid and msgstr (and msgid_plural against every other form) go through
-:func:`translate.checks.check_pair` (glossary terms, numbers in each language's formats,
-negation, names, quotes, placeholders); on top come what only a catalog has: markup kept,
-a translation identical to its source, and the untranslated and fuzzy counts. Every finding
+Each entry's msgid and msgstr (and msgid_plural against every other form) go through the
+shared :func:`translate.checks.check_pair` (numbers in each language's formats, quotes,
+placeholders; names and negation on request) and the glossary check through the glossary's
+matcher (terms found in any inflection, required renderings looked for in any inflection,
+forbidden ones refused); on top come what only a catalog has: markup kept, a translation
+identical to its source, and the untranslated and fuzzy counts. Every finding
 names ``file:line`` (the entry's msgid line) and carries the msgid and msgstr in its data.
 Fuzzy entries are machine or stale translations a reviewer has not approved, and msgfmt
 does not compile them: their problems are reported as warnings, not errors.
@@ -21,6 +23,7 @@ from translate.catalog import po
 from translate.catalog.prefill import markup_tokens
 
 if TYPE_CHECKING:
+    from glossary.match import TermMatch
     from glossary.model import Glossary, Lang
 
 _WORDS = re.compile(r"[^\W\d_]{2,}")
@@ -34,12 +37,58 @@ def _unchanged(source: str, target: str) -> bool:
     return any(w.islower() for w in _WORDS.findall(source))
 
 
+#: What ``glosa catalog check`` runs unless told otherwise (the issue's list for catalogs);
+#: "name" and "negation" from the shared checks can be added with ``checks=``.
+DEFAULT_CHECKS: tuple[str, ...] = ("term", "number", "quotes", "placeholder", "markup",
+                                   "unchanged")
+ALL_CATALOG_CHECKS: tuple[str, ...] = (*DEFAULT_CHECKS, "name", "negation")
+
+
+def check_terms(source: str, target: str, src: Lang, tgt: Lang, glossary: Glossary,
+                path: str | None, line: int | None) -> list[Finding]:
+    """Glossary terms found in the source (any inflection, through the glossary matcher)
+    whose accepted rendering is missing from the target (in any inflection), or whose
+    forbidden rendering is there."""
+    from glossary.match import matcher_for
+
+    out: list[Finding] = []
+    seen: set[str] = set()
+    in_target: dict[str, list[TermMatch]] | None = None
+    for hit in matcher_for(glossary, src).find(source):
+        entry = hit.entry
+        if not hit.accepted or entry.id in seen or not entry.applies(src, tgt):
+            continue
+        seen.add(entry.id)
+        if in_target is None:  # one pass over the target finds every entry's forms
+            in_target = {}
+            for t in matcher_for(glossary, tgt).find_all(target):
+                in_target.setdefault(t.entry.id, []).append(t)
+        found = in_target.get(entry.id, [])
+        forbidden = [t for t in found if not t.accepted]
+        data = {"entry": entry.id, "source_items": [hit.form],
+                "target_items": [t.form for t in forbidden]}
+        if forbidden:
+            out.append(Finding(path, line, None, Severity.ERROR, "term",
+                               f"{hit.form!r} must be rendered {entry.term(tgt)!r}, not "
+                               f"{forbidden[0].form!r} [{entry.id}]", data=data))
+        elif entry.dnt:
+            if hit.form.casefold() not in target.casefold():
+                out.append(Finding(path, line, None, Severity.ERROR, "term",
+                                   f"{hit.form!r} must stay as it is [{entry.id}]", data=data))
+        elif not any(t.accepted for t in found):
+            out.append(Finding(path, line, None, Severity.ERROR, "term",
+                               f"{hit.form!r} should be rendered {entry.term(tgt)!r} "
+                               f"[{entry.id}]", data=data))
+    return out
+
+
 def check_message(m: po.Message, src: Lang, tgt: Lang, glossary: Glossary | None,
-                  path: str | None, checks: Iterable[str] | None = None) -> list[Finding]:
+                  path: str | None, checks: Iterable[str] = DEFAULT_CHECKS) -> list[Finding]:
     """Findings for one translated or fuzzy entry."""
     from translate.checks import ALL_CHECKS, check_pair
 
-    wanted = tuple(checks) if checks is not None else ALL_CHECKS
+    wanted = set(checks)
+    shared = [c for c in ALL_CHECKS if c in wanted and c != "term"]
     pairs = [(m.msgid, m.msgstr[0])]
     if m.msgid_plural is not None:
         pairs += [(m.msgid_plural, s) for s in m.msgstr[1:]]
@@ -48,17 +97,22 @@ def check_message(m: po.Message, src: Lang, tgt: Lang, glossary: Glossary | None
     for source, target in pairs:
         if not target:
             continue
-        found += check_pair(source, target, src, tgt, glossary=glossary,
-                            checks=[c for c in wanted if c in ALL_CHECKS], path=path, line=line)
-        if sorted(markup_tokens(source)) != sorted(markup_tokens(target)):
+        if shared:
+            found += check_pair(source, target, src, tgt, glossary=glossary, checks=shared,
+                                path=path, line=line)
+        if "term" in wanted and glossary is not None:
+            found += check_terms(source, target, src, tgt, glossary, path, line)
+        if "markup" in wanted and \
+                sorted(markup_tokens(source)) != sorted(markup_tokens(target)):
             found.append(Finding(path, line, None, Severity.ERROR, "markup",
                                  "markup differs between msgid and msgstr: "
                                  + ", ".join(sorted(set(markup_tokens(source))
                                                     ^ set(markup_tokens(target))))))
-        if _unchanged(source, target):
+        if "unchanged" in wanted and _unchanged(source, target):
             found.append(Finding(path, line, None, Severity.WARNING, "unchanged",
                                  "the translation is the source text unchanged"))
-    data = {"msgid": m.msgid, "msgstr": m.msgstr[0] if len(m.msgstr) == 1 else list(m.msgstr)}
+    data: dict[str, object] = {
+        "msgid": m.msgid, "msgstr": m.msgstr[0] if len(m.msgstr) == 1 else list(m.msgstr)}
     if m.msgctxt is not None:
         data["msgctxt"] = m.msgctxt
     out = []
@@ -69,7 +123,8 @@ def check_message(m: po.Message, src: Lang, tgt: Lang, glossary: Glossary | None
 
 
 def check_catalog(catalog: po.Catalog, src: Lang, tgt: Lang,
-                  glossary: Glossary | None = None) -> list[Finding]:
+                  glossary: Glossary | None = None,
+                  checks: Iterable[str] = DEFAULT_CHECKS) -> list[Finding]:
     """Every finding for a catalog, the untranslated and fuzzy counts last."""
     findings: list[Finding] = []
     untranslated = fuzzy = 0
@@ -79,7 +134,7 @@ def check_catalog(catalog: po.Catalog, src: Lang, tgt: Lang,
             continue
         if m.fuzzy:
             fuzzy += 1
-        findings += check_message(m, src, tgt, glossary, catalog.path)
+        findings += check_message(m, src, tgt, glossary, catalog.path, checks)
     if untranslated:
         findings.append(Finding(catalog.path, None, None, Severity.INFO, "untranslated",
                                 f"{untranslated} untranslated entr"

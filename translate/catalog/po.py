@@ -30,12 +30,13 @@ WIDTH = 79  # GNU gettext's default page width
 FORMAT_FLAG_SUFFIX = "-format"
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Raw:
     """The text an entry was read from: whole, and part by part with the values it parsed to."""
 
     text: str
     parts: tuple[tuple[str, object, tuple[str, ...]], ...]  # (part name, value, raw lines)
+    fingerprint: tuple[object, ...] | None = None  # the values as read, computed when needed
 
     def lines_for(self, name: str, value: object) -> tuple[str, ...] | None:
         for part, old, lines in self.parts:
@@ -158,6 +159,14 @@ class Catalog:
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", '"': '"', "a": "\a", "b": "\b",
             "f": "\f", "v": "\v", "?": "?", "'": "'"}
+_SIMPLE_STRING = re.compile(r'"((?:[^"\\]|\\[ntr\\"abfv?\'])*)"[ \t]*')
+_SIMPLE_ESCAPE = re.compile(r"\\(.)")
+
+
+def _unescape(m: re.Match[str]) -> str:
+    return _ESCAPES[m.group(1)]
+
+
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)(?=[\s\"]|$)")
 
 
@@ -172,6 +181,14 @@ class _Reader:
 
     def unquote(self, s: str, lineno: int, col: int) -> str | None:
         """The value of a ``"..."`` token (``s`` starts at the quote); None on error."""
+        fast = _SIMPLE_STRING.fullmatch(s)
+        if fast is not None:  # the common case: one string, simple escapes only
+            body = fast.group(1)
+            return _SIMPLE_ESCAPE.sub(_unescape, body) if "\\" in body else body
+        return self.unquote_slow(s, lineno, col)
+
+    def unquote_slow(self, s: str, lineno: int, col: int) -> str | None:
+        """:meth:`unquote` character by character, for every other case and every error."""
         out: list[str] = []
         i, n = 1, len(s)
         while i < n:
@@ -228,13 +245,9 @@ class _Reader:
             if not lines[i].strip():
                 i += 1
                 continue
-            start = i
-            entry, i = self.read_entry(lines, i)
+            leading = "".join(line + "\n" for line in lines[gap_start:i])
+            entry, i = self.read_entry(lines, i, leading)
             if entry is not None:
-                leading = "".join(line + "\n" for line in lines[gap_start:start])
-                text = "".join(line + "\n" for line in lines[start:i])
-                entry = replace(entry, leading=leading,
-                                raw=_Raw(text, entry.raw.parts if entry.raw else ()))
                 messages.append(entry)
             gap_start = i
         tail = "".join(line + "\n" for line in lines[gap_start:])
@@ -256,7 +269,7 @@ class _Reader:
             else:
                 seen[k] = m.line
 
-    def read_entry(self, lines: list[str], i: int) -> tuple[Message | None, int]:
+    def read_entry(self, lines: list[str], i: int, leading: str) -> tuple[Message | None, int]:
         """Read one entry starting at line index ``i``; return it and the next index."""
         tcomments: list[str] = []
         acomments: list[str] = []
@@ -273,12 +286,24 @@ class _Reader:
         ok = True
         msgid_line = 0
         current: str | None = None  # the keyword continuation lines belong to
+        current_active = False  # ``current`` is an active keyword (not #| nor #~)
         seen_msgstr = False
         n = len(lines)
         start = i
         while i < n:
             line = lines[i]
             lineno = i + 1
+            if line[:1] == '"' and current is not None and obsolete is False \
+                    and current_active:
+                # fast path: a continuation line of an active keyword, at column 1
+                value = self.unquote(line, lineno, 1)
+                if value is None:
+                    ok = False
+                else:
+                    strings[current] += value
+                string_lines[current].append(line)
+                i += 1
+                continue
             stripped = line.strip()
             if not stripped:
                 # a blank line ends the entry once its msgstr has been seen
@@ -367,6 +392,7 @@ class _Reader:
                 ok = False
                 i += 1
                 current = None
+                current_active = False
                 continue
             kw = m.group(1)
             if kw.startswith("msgstr"):
@@ -398,6 +424,7 @@ class _Reader:
             string_lines[name] = [line]
             order.append(name)
             current = name
+            current_active = not is_prev and not is_obsolete
             i += 1
         # the entry's lines run from start to i, minus trailing blank lines
         end = i
@@ -460,7 +487,8 @@ class _Reader:
             previous_msgid_plural=strings.get("prev:msgid_plural"),
             obsolete=bool(obsolete),
             line=msgid_line,
-            raw=_Raw("", tuple(parts)),
+            leading=leading,
+            raw=_Raw("".join(line + "\n" for line in lines[start:end]), tuple(parts)),
         )
         return msg, end
 
@@ -687,19 +715,26 @@ def format_message(m: Message) -> str:
     return "".join(line + "\n" for line in out)
 
 
+def _fingerprint(m: Message) -> tuple[object, ...]:
+    """Everything an entry's text says, to tell an unchanged entry from a changed one."""
+    return (m.msgctxt, m.msgid, m.msgid_plural, m.previous_msgctxt, m.previous_msgid,
+            m.previous_msgid_plural, m.msgstr, m.translator_comments, m.auto_comments, m.flags,
+            m.references, m.obsolete)
+
+
 def _unchanged(m: Message) -> bool:
     raw = m.raw
     assert raw is not None
-    values = {name: value for name, value, _lines in raw.parts}
-    now = {
-        "msgctxt": m.msgctxt, "msgid": m.msgid, "msgid_plural": m.msgid_plural,
-        "prev:msgctxt": m.previous_msgctxt, "prev:msgid": m.previous_msgid,
-        "prev:msgid_plural": m.previous_msgid_plural, "msgstr": m.msgstr,
-        "comments": (m.translator_comments, m.auto_comments, m.flags),
-        "references": m.references,
-        "obsolete": m.obsolete,
-    }
-    return all(values.get(name) == value for name, value in now.items())
+    if raw.fingerprint is None:
+        values = {name: value for name, value, _lines in raw.parts}
+        comments = values.get("comments", ((), (), ()))
+        assert isinstance(comments, tuple)
+        raw.fingerprint = (
+            values.get("msgctxt"), values.get("msgid"), values.get("msgid_plural"),
+            values.get("prev:msgctxt"), values.get("prev:msgid"),
+            values.get("prev:msgid_plural"), values.get("msgstr"), comments[0], comments[1],
+            comments[2], values.get("references"), values.get("obsolete"))
+    return raw.fingerprint == _fingerprint(m)
 
 
 def serialize(catalog: Catalog) -> bytes:

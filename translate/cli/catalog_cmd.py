@@ -226,7 +226,7 @@ def translate_(
 
 
 @app.command(
-    help=_("Check translations: terms, numbers, placeholders, quotes, names, unchanged text."),
+    help=_("Check translations: terms, numbers, placeholders, quotes, markup, unchanged text."),
 )
 def check(
     catalog_path: Annotated[Path, typer.Argument(metavar="CATALOG", help=_("The PO catalog."))],
@@ -235,17 +235,27 @@ def check(
     glossary: GlossaryOpt = None,
     only_glossary: OnlyOpt = False,
     fmt: Annotated[str, typer.Option("--format", help=_("text, json or github"))] = "text",
+    checks: Annotated[str | None, typer.Option(
+        "--checks", help=_("Comma-separated checks to run (default: term, number, quotes, "
+                           "placeholder, markup, unchanged; also: name, negation)."))] = None,
 ) -> None:
-    """Check translations: terms, numbers, placeholders, quotes, names, unchanged text."""
+    """Check translations: terms, numbers, placeholders, quotes, markup, unchanged text."""
     from glossary.findings import render_findings
     from translate.catalog import po
-    from translate.catalog.check import check_catalog, languages
+    from translate.catalog.check import ALL_CATALOG_CHECKS, DEFAULT_CHECKS, check_catalog, languages
 
     if fmt not in ("text", "json", "github"):
         fail(_("unknown format {fmt!r}: use text, json or github").format(fmt=fmt))
+    wanted = tuple(c.strip() for c in checks.split(",") if c.strip()) if checks \
+        else DEFAULT_CHECKS
+    unknown = [c for c in wanted if c not in ALL_CATALOG_CHECKS]
+    if unknown:
+        fail(_("unknown check {name!r}: use {known}").format(
+            name=unknown[0], known=", ".join(ALL_CATALOG_CHECKS)))
     catalog = po.read_catalog(catalog_path)
     source, target = languages(catalog, src, tgt)
-    findings = check_catalog(catalog, source, target, _load_glossary(glossary, only_glossary))
+    findings = check_catalog(catalog, source, target, _load_glossary(glossary, only_glossary),
+                             wanted)
     out = render_findings(findings, fmt)
     if out:
         typer.echo(out)
