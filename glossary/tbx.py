@@ -17,6 +17,7 @@ problem as ``path:line:col``.
 from __future__ import annotations
 
 import os
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from xml.parsers import expat
 
 from glossary.atomic import write_text_atomic
 from glossary.csvfile import Cell, _entry
-from glossary.errors import ParseError
+from glossary.errors import GlosaError, ParseError
 from glossary.findings import Finding, Severity
 from glossary.model import Entry, Gender, Glossary, Lang, Pos
 
@@ -44,7 +45,16 @@ X = "x-glosa-"
 # Export
 # --------------------------------------------------------------------------------------------
 
+#: characters XML 1.0 cannot hold at all, not even as character references
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    if text is not None and _NOT_XML.search(text):
+        bad = _NOT_XML.search(text)
+        assert bad is not None
+        raise GlosaError(f"{text!r} holds U+{ord(bad.group()):04X}, which XML cannot carry: "
+                         "remove it from the term file before exporting to TBX")
     el = ET.SubElement(parent, tag, {k.replace("_", ":", 1) if k == "xml_lang" else k: v
                                      for k, v in attrs.items()})
     if text is not None:

@@ -109,3 +109,8 @@ def test_google_equivalent_term_sets() -> None:
 def test_unknown_format() -> None:
     with pytest.raises(GlosaError, match="unknown export format"):
         export(G, "xliff")
+
+
+def test_tbx_export_refuses_characters_xml_cannot_hold() -> None:
+    with pytest.raises(GlosaError, match="U\\+FFFE, which XML cannot carry"):
+        format_tbx([Entry("x", "a\ufffe", "b")])
