@@ -338,7 +338,7 @@ def default_translator(engine: str = "apertium") -> Translator:
         batch = getattr(enforce, "translate_segments", None)
         if batch is None:
             raise GlosaError("story impact needs translate.enforce.translate_segments")
-        return list(batch(segments, src, tgt, glossary=glossary, engine=engine))
+        return [r.output for r in batch(segments, src, tgt, glossary=glossary, engine=engine)]
 
     return run
 
