@@ -34,6 +34,10 @@ Request = Callable[[str, str, str, Any], Any]
 class GitHubError(GlosaError):
     """The GitHub API refused or failed, or the job lacks what it needs to call it."""
 
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+
 
 @dataclass(frozen=True)
 class PullRequest:
@@ -62,7 +66,8 @@ def github_request(method: str, url: str, token: str, body: Any = None) -> Any:
         detail = exc.read().decode("utf-8", "replace")[:300]
         hint = " (give the job `permissions: pull-requests: write`)" if exc.code in (
             401, 403, 404) else ""
-        raise GitHubError(f"GitHub API {method} {url}: HTTP {exc.code}{hint}: {detail}") from exc
+        raise GitHubError(f"GitHub API {method} {url}: HTTP {exc.code}{hint}: {detail}",
+                          exc.code) from exc
     except urllib.error.URLError as exc:
         raise GitHubError(f"GitHub API {method} {url}: {exc.reason}") from exc
     return json.loads(raw) if raw else None
@@ -73,13 +78,14 @@ def with_marker(body: str) -> str:
     return body if body.startswith(MARKER) else f"{MARKER}\n{body}"
 
 
-def find_comment(pr: PullRequest, request: Request = github_request) -> int | None:
+def find_comment(pr: PullRequest, request: Request | None = None) -> int | None:
     """The id of glosa's earlier comment on ``pr`` (the first one carrying the marker)."""
+    call = request or github_request
     page = 1
     while True:
         url = (f"{pr.api_url}/repos/{pr.repository}/issues/{pr.number}/comments"
                f"?per_page={PAGE}&page={page}")
-        comments = request("GET", url, pr.token, None) or []
+        comments = call("GET", url, pr.token, None) or []
         for c in comments:
             if MARKER in (c.get("body") or ""):
                 return int(c["id"])
@@ -88,15 +94,20 @@ def find_comment(pr: PullRequest, request: Request = github_request) -> int | No
         page += 1
 
 
-def upsert_comment(pr: PullRequest, body: str, request: Request = github_request) -> str:
-    """Edit glosa's earlier comment on the pull request, or create one; says which."""
+def upsert_comment(pr: PullRequest, body: str, request: Request | None = None) -> str:
+    """Edit glosa's earlier comment on the pull request, or create one; says which.
+
+    ``request`` defaults to :func:`github_request`, looked up at call time so tests can
+    replace it on the module.
+    """
+    call = request or github_request
     text = with_marker(body)
-    found = find_comment(pr, request)
+    found = find_comment(pr, call)
     if found is not None:
-        request("PATCH", f"{pr.api_url}/repos/{pr.repository}/issues/comments/{found}",
+        call("PATCH", f"{pr.api_url}/repos/{pr.repository}/issues/comments/{found}",
                 pr.token, {"body": text})
         return "updated"
-    request("POST", f"{pr.api_url}/repos/{pr.repository}/issues/{pr.number}/comments",
+    call("POST", f"{pr.api_url}/repos/{pr.repository}/issues/{pr.number}/comments",
             pr.token, {"body": text})
     return "created"
 
@@ -132,6 +143,14 @@ def main(argv: Sequence[str] | None = None, env: Mapping[str, str] | None = None
         print(f"glosa: review comment {upsert_comment(pr, body)} on #{pr.number}")
     except OSError as exc:
         print(f"glosa: {args[0]}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except GitHubError as exc:
+        if exc.status == 403:
+            # A pull request from a fork gets a read-only token: say so, but do not fail the
+            # review for it (the report is in the job summary too).
+            print(f"::warning title=glosa review comment::{str(exc).splitlines()[0]}")
+            return 0
+        print(f"glosa: {exc}", file=sys.stderr)
         return 2
     except GlosaError as exc:
         print(f"glosa: {exc}", file=sys.stderr)
