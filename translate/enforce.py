@@ -48,7 +48,8 @@ class TermReport:
     end: int
     target_form: str | None  # the accepted form found in (or put into) the output
     status: Status
-    method: str = ""  # engine | dictionary | replace-forbidden | placeholder
+    method: str = ""  # engine | dictionary | decoder | dnt-placeholder | replace-forbidden |
+    #                   placeholder
     reason: str = ""  # why it failed, or what was replaced
 
     def to_dict(self) -> dict[str, object]:
@@ -257,7 +258,9 @@ def translate_segments(
     if progress:
         progress(len(texts) // 2)
     forced = _forced_by_engine(engine, g, src, tgt)
-    states = [_verify(out, r, g, tgt, forced) for out, r in zip(outputs, reqs, strict=True)]
+    decoded = _forced_in_decoder(engine, len(outputs))
+    states = [_verify(out, r, g, tgt, forced, d)
+              for out, r, d in zip(outputs, reqs, decoded, strict=True)]
     if repair and len(g):
         outputs, states = _repair(protected, reqs, outputs, states, g, src, tgt, engine)
     if progress:
@@ -292,8 +295,22 @@ def _forced_by_engine(engine: Engine, glossary: Glossary, src: Lang, tgt: Lang) 
     return set(fn(glossary, src, tgt))
 
 
+def _forced_in_decoder(engine: Engine, n: int) -> list[dict[str, str]]:
+    """Per segment, entry ids the engine forced in its last call and how (Argos: ``decoder``).
+
+    Engines that force per segment expose ``last_terms``: per segment, outcomes with
+    ``entry_id`` and ``how`` (``present`` when the model produced the term itself).
+    """
+    last = getattr(engine, "last_terms", None)
+    if not isinstance(last, list) or len(last) != n:
+        return [{} for _ in range(n)]
+    methods = {"placeholder": "dnt-placeholder"}
+    return [{t.entry_id: methods.get(str(t.how), "decoder") for t in seg
+             if str(t.how) not in ("present", "failed")} for seg in last]
+
+
 def _verify(output: str, reqs: Sequence[Requirement], glossary: Glossary, tgt: Lang,
-            forced: set[str]) -> list[TermReport]:
+            forced: set[str], decoded: dict[str, str] | None = None) -> list[TermReport]:
     from glossary.match import find_forbidden
 
     reports: list[TermReport] = []
@@ -308,6 +325,8 @@ def _verify(output: str, reqs: Sequence[Requirement], glossary: Glossary, tgt: L
             s, e = spans[k]
             method = "dictionary" if entry.id in forced else "engine"
             status = Status.ENFORCED if entry.id in forced else Status.PRESENT
+            if decoded and entry.id in decoded:
+                method, status = decoded[entry.id], Status.ENFORCED
             reports.append(TermReport(entry.id, req.source_form, req.start, req.end,
                                       output[s:e], status, method))
         else:
