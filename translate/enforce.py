@@ -232,6 +232,11 @@ def _source_tag(entry: Entry, src: Lang, form: str) -> str:
 _TERM_TOKEN = "Xqt{}x"
 
 
+#: With per-segment glossaries, a glossary shared by fewer segments than this is not compiled
+#: into the engine (Apertium: about 2 s per compile); its terms are forced by repair instead.
+COMPILE_MIN_SEGMENTS = 25
+
+
 def translate_segments(
     texts: Sequence[str],
     src: Lang,
@@ -239,30 +244,61 @@ def translate_segments(
     *,
     engine: Engine,
     glossary: Glossary | None = None,
+    glossaries: Sequence[Glossary | None] | None = None,
     formats: Sequence[str] = PROSE_FORMATS,
     progress: Callable[[int], None] | None = None,
     repair: bool = True,
+    compile_min: int = COMPILE_MIN_SEGMENTS,
 ) -> list[SegmentResult]:
-    """Translate ``texts`` (segments) in one engine batch, then verify and repair each term.
+    """Translate ``texts`` (segments), then verify and repair each glossary term.
 
+    ``glossary`` applies to every segment and is given to the engine (Apertium compiles it).
+    ``glossaries`` instead gives each segment its own (the WMT25 setting): segments sharing a
+    glossary go to the engine together, and a glossary used by fewer than ``compile_min``
+    segments is enforced by verification and repair alone, so one-off glossaries cost no
+    compile. Either way the engine sees a few batches, never one call per sentence.
     ``formats`` are the placeholder kinds to protect (``translate.placeholders.FORMATS``);
     catalogs pass ``python-format`` and friends per entry flag.
     """
     if src == tgt:
         raise ValueError("source and target language are the same")
-    g = glossary.for_direction(src, tgt) if glossary is not None else Glossary()
+    if glossaries is not None and len(glossaries) != len(texts):
+        raise ValueError("one glossary per segment")
+    directed: dict[str, Glossary] = {}
+
+    def direct(g: Glossary | None) -> Glossary:
+        if g is None:
+            return Glossary()
+        key = g.content_hash
+        if key not in directed:
+            directed[key] = g.for_direction(src, tgt)
+        return directed[key]
+
+    per = [direct(g) for g in glossaries] if glossaries is not None else \
+        [direct(glossary)] * len(texts)
+    if glossaries is None:
+        for_engine: list[Glossary | None] = [g if len(g) else None for g in per]
+    else:
+        uses: dict[str, int] = {}
+        for g in per:
+            uses[g.content_hash] = uses.get(g.content_hash, 0) + 1
+        for_engine = [g if len(g) and uses[g.content_hash] >= compile_min else None
+                      for g in per]
     protected = [protect(t, formats) for t in texts]
-    reqs = [requirements_for(p.text, g, src, tgt) if len(g) else [] for p in protected]
-    outputs = engine.translate([p.text for p in protected], src, tgt,
-                               glossary=g if len(g) else None, requirements=reqs)
+    reqs = [requirements_for(p.text, g, src, tgt) if len(g) else []
+            for p, g in zip(protected, per, strict=True)]
+    decoded: list[dict[str, str]] = [{} for _ in texts]
+    outputs = _engine_batches(engine, [p.text for p in protected], src, tgt, for_engine, reqs,
+                              decoded)
     if progress:
         progress(len(texts) // 2)
-    forced = _forced_by_engine(engine, g, src, tgt)
-    decoded = _forced_in_decoder(engine, len(outputs))
-    states = [_verify(out, r, g, tgt, forced, d)
-              for out, r, d in zip(outputs, reqs, decoded, strict=True)]
-    if repair and len(g):
-        outputs, states = _repair(protected, reqs, outputs, states, g, src, tgt, engine)
+    states = []
+    for out, r, g, eg, d in zip(outputs, reqs, per, for_engine, decoded, strict=True):
+        forced = _forced_by_engine(engine, eg, src, tgt) if eg is not None else set()
+        states.append(_verify(out, r, g, tgt, forced, d))
+    if repair:
+        outputs, states = _repair(protected, reqs, outputs, states, per, for_engine, src, tgt,
+                                  engine)
     if progress:
         progress(len(texts))
     results = []
@@ -271,6 +307,32 @@ def translate_segments(
         results.append(SegmentResult(text, restored.text, tuple(_shift(state, prot)),
                                      restored.ok))
     return results
+
+
+def _engine_batches(engine: Engine, texts: Sequence[str], src: Lang, tgt: Lang,
+                    for_engine: Sequence[Glossary | None],
+                    reqs: Sequence[Sequence[Requirement]] | None,
+                    decoded: list[dict[str, str]] | None = None) -> list[str]:
+    """One engine call per distinct engine glossary; results back in input order.
+
+    ``decoded``, when given, receives per segment the terms the engine forced itself.
+    """
+    groups: dict[str, list[int]] = {}
+    by_key: dict[str, Glossary | None] = {}
+    for i, g in enumerate(for_engine):
+        key = g.content_hash if g is not None else ""
+        groups.setdefault(key, []).append(i)
+        by_key[key] = g
+    out = [""] * len(texts)
+    for key, idx in groups.items():
+        batch = engine.translate([texts[i] for i in idx], src, tgt, glossary=by_key[key],
+                                 requirements=[reqs[i] for i in idx] if reqs else None)
+        for i, t in zip(idx, batch, strict=True):
+            out[i] = t
+        if decoded is not None:
+            for i, d in zip(idx, _forced_in_decoder(engine, len(idx)), strict=True):
+                decoded[i] = d
+    return out
 
 
 def _shift(reports: Sequence[TermReport], prot: Protected) -> list[TermReport]:
@@ -287,7 +349,8 @@ def _shift(reports: Sequence[TermReport], prot: Protected) -> list[TermReport]:
     return out
 
 
-def _forced_by_engine(engine: Engine, glossary: Glossary, src: Lang, tgt: Lang) -> set[str]:
+def _forced_by_engine(engine: Engine, glossary: Glossary, src: Lang, tgt: Lang
+                      ) -> set[str]:
     """Entry ids the engine forces itself (Apertium: the ones compiled as dictionaries)."""
     fn = getattr(engine, "forced_entries", None)
     if fn is None or not len(glossary):
@@ -338,7 +401,8 @@ def _verify(output: str, reqs: Sequence[Requirement], glossary: Glossary, tgt: L
 
 
 def _repair(protected: Sequence[Protected], reqs: Sequence[Sequence[Requirement]],
-            outputs: Sequence[str], states: Sequence[Sequence[TermReport]], glossary: Glossary,
+            outputs: Sequence[str], states: Sequence[Sequence[TermReport]],
+            glossaries: Sequence[Glossary], for_engine: Sequence[Glossary | None],
             src: Lang, tgt: Lang, engine: Engine
             ) -> tuple[list[str], list[list[TermReport]]]:
     new_out = list(outputs)
@@ -349,7 +413,7 @@ def _repair(protected: Sequence[Protected], reqs: Sequence[Sequence[Requirement]
         for j, rep in enumerate(reports):
             if rep.status is not Status.FAILED:
                 continue
-            entry = glossary[rep.entry_id]
+            entry = glossaries[i][rep.entry_id]
             fixed = _replace_forbidden(new_out[i], entry, tgt, reqs[i][j])
             if fixed is not None:
                 new_out[i] = fixed[0]
@@ -381,9 +445,10 @@ def _repair(protected: Sequence[Protected], reqs: Sequence[Sequence[Requirement]
             pos = req.end
         pieces.append(text[pos:])
         jobs.append((i, "".join(pieces), tokens))
-    retranslated = engine.translate([t for _i, t, _k in jobs], src, tgt,
-                                    glossary=glossary, requirements=None)
+    retranslated = _engine_batches(engine, [t for _i, t, _k in jobs], src, tgt,
+                                   [for_engine[i] for i, _t, _k in jobs], None)
     for (i, _text, tokens), out in zip(jobs, retranslated, strict=True):
+        glossary = glossaries[i]
         candidate = out
         fills: dict[int, tuple[str, str]] = {}
         lost: set[int] = set()

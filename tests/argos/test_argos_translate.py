@@ -14,9 +14,9 @@ from typer.testing import CliRunner
 
 from glossary.csvfile import default_terms_dir, load_glossary
 from translate.cli.main import app
+from translate.enforce import Status, translate_segments
 from translate.engines.argos import ArgosEngine
 from translate.engines.argos_packages import install_package_file
-from translate.enforce import Status, translate_segments
 
 EN = [
     "The Sinaloa Cartel moved fentanyl and methamphetamine across the border.",

@@ -96,3 +96,11 @@ def test_missing_language_data_says_what_to_install(tmp_path: Path) -> None:
     engine = ApertiumEngine(home=tmp_path, datadir=tmp_path)
     with pytest.raises(EngineError, match="apt-get install apertium apertium-eng-spa"):
         engine.translate(["x"], "en", "es")
+
+
+def test_verbs_conjugated_by_apertium(engine: ApertiumEngine, small: Glossary) -> None:
+    out = engine.translate(["They ousted the judge.", "They will oust him."], "en", "es",
+                           glossary=small)
+    assert out == ["Expulsaron el juez.", "Le expulsarán."]
+    (back,) = engine.translate(["Expulsaron al juez."], "es", "en", glossary=small)
+    assert back.startswith("They ousted")

@@ -110,3 +110,15 @@ def test_one_engine_batch_for_all_segments(small: Glossary) -> None:
 def test_no_glossary_no_terms() -> None:
     res = translate_text("The house.", "en", "es", engine=MemoryEngine({"house": "casa"}))
     assert res.text == "The casa." and res.terms == ()
+
+
+def test_per_segment_glossaries_share_one_engine_call(small: Glossary) -> None:
+    house = Glossary(tuple(e for e in small if e.id == "house-test"))
+    lord = Glossary(tuple(e for e in small if e.id == "drug-lord"))
+    engine = MemoryEngine({"the ": "el ", "house": "hogar", "drug lord": "señor de la droga"})
+    res = translate_segments(["The house.", "The drug lord.", "The house."], "en", "es",
+                             engine=engine, glossaries=[house, lord, None])
+    assert [r.output for r in res] == ["la vivienda.", "el capo.", "el hogar."]
+    assert [len(r.terms) for r in res] == [1, 1, 0]
+    # one call for the first translation, one for the placeholder retry; none per sentence
+    assert len(engine.calls) == 2

@@ -28,7 +28,7 @@ import shutil
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape as _xml_escape
@@ -148,7 +148,7 @@ def _dictionary(entries: Iterable[str], alphabet: str, symbols: Iterable[str]) -
 
 _BASE_ALPHABET = ("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
                   "ÀÁÂÄÇÈÉÊËÌÍÎÏÑÒÓÔÖÙÚÛÜàáâäçèéêëìíîïñòóôöùúûü")
-_SYMBOLS = ("n", "np", "al", "adv", "sg", "pl", "sp", "m", "f", "mf", "nt")
+_SYMBOLS = ("n", "np", "al", "adv", "vblex", "sg", "pl", "sp", "m", "f", "mf", "nt")
 
 
 def _forms(entry: Entry, lang: Lang) -> dict[str, tuple[str, str]]:
@@ -162,11 +162,14 @@ def _gender(entry: Entry) -> str:
     return entry.gender.value if entry.gender else Gender.M.value
 
 
-def build_user_dictionaries(glossary: Glossary, src: Lang, tgt: Lang) -> UserDictionaries:
+def build_user_dictionaries(glossary: Glossary, src: Lang, tgt: Lang,
+                            verbs: Collection[str] = ()) -> UserDictionaries:
     """The glossary's entries for ``src -> tgt`` as analyser, bilingual and generator ``.dix``.
 
-    Nouns (sg + pl), proper nouns and fixed phrases are compiled in; other parts of speech are
-    listed in ``skipped`` (Apertium's verb and adjective paradigms are not reproduced here).
+    Nouns (sg + pl), proper nouns and fixed phrases are compiled in. Verbs listed in ``verbs``
+    (ids of entries whose two lemmas Apertium's own analyser and generator already conjugate,
+    see :func:`conjugated_verbs`) get a bilingual entry only, so Apertium inflects them. Other
+    parts of speech are listed in ``skipped`` and left to enforcement.
     """
     pair = pair_name(src, tgt)
     analyser: list[str] = []
@@ -177,6 +180,14 @@ def build_user_dictionaries(glossary: Glossary, src: Lang, tgt: Lang) -> UserDic
     letters: set[str] = set()
     seen_bi: set[tuple[str, str]] = set()
     for entry in glossary.for_direction(src, tgt):
+        if entry.pos is Pos.VERB and entry.id in verbs:
+            key = (entry.term(src), "vblex")
+            if key not in seen_bi:
+                seen_bi.add(key)
+                bilingual.append(_bi_entry(entry.term(src), ("vblex",), entry.term(tgt),
+                                           ("vblex",)))
+            compiled.append(entry.id)
+            continue
         if entry.pos not in (Pos.NOUN, Pos.PROPER, Pos.PHRASE):
             skipped.append(entry.id)
             continue
@@ -275,6 +286,39 @@ def system_mode_file(pair: str, datadir: Path = SYSTEM_DATADIR) -> Path:
     return mode
 
 
+def conjugated_verbs(glossary: Glossary, src: Lang, tgt: Lang,
+                     datadir: Path = SYSTEM_DATADIR) -> tuple[str, ...]:
+    """Ids of single-word verb entries whose source lemma the pair's analyser reads as a verb
+    and whose target lemma its generator conjugates (two ``lt-proc`` calls in all)."""
+    pair = pair_name(src, tgt)
+    cands = [e for e in glossary.for_direction(src, tgt) if e.pos is Pos.VERB
+             and " " not in e.term(src).strip() and " " not in e.term(tgt).strip()
+             and e.term(src) and e.term(tgt)]
+    if not cands:
+        return ()
+    mode_text = system_mode_file(pair, datadir).read_text(encoding="utf-8")
+    lemmas = "".join(e.term(src) + "\n" for e in cands)
+    analysed = _lt_proc([_bin_in_mode(mode_text, f"{pair}.automorf.bin")], lemmas)
+    requests = "".join("^" + _SPECIAL.sub(r"\\\1", e.term(tgt)) + "<vblex><inf>$\n"
+                       for e in cands)
+    generated = _lt_proc(["-g", _bin_in_mode(mode_text, f"{pair}.autogen.bin")], requests)
+    if len(analysed) != len(cands) or len(generated) != len(cands):
+        return ()
+    return tuple(e.id for e, a, g in zip(cands, analysed, generated, strict=True)
+                 if "<vblex>" in a and not g.startswith("#") and g.strip())
+
+
+def _lt_proc(args: Sequence[str], text: str) -> list[str]:
+    try:
+        proc = subprocess.run(["lt-proc", *args], input=text.encode("utf-8"),
+                              capture_output=True)
+    except FileNotFoundError:
+        return []
+    if proc.returncode != 0:
+        return []
+    return proc.stdout.decode("utf-8", "replace").splitlines()
+
+
 def compile_glossary(glossary: Glossary, src: Lang, tgt: Lang, *,
                      home: Path | None = None, datadir: Path = SYSTEM_DATADIR) -> Path:
     """Compile ``glossary`` for ``src -> tgt`` (or reuse the cache); return the data dir to
@@ -287,7 +331,8 @@ def compile_glossary(glossary: Glossary, src: Lang, tgt: Lang, *,
         return target
     _require_tools("lt-comp", "lt-append")
     mode_text = system_mode_file(pair, datadir).read_text(encoding="utf-8")
-    dicts = build_user_dictionaries(glossary, src, tgt)
+    dicts = build_user_dictionaries(glossary, src, tgt,
+                                    conjugated_verbs(glossary, src, tgt, datadir))
     root.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".build-", dir=root))
     try:
@@ -423,7 +468,8 @@ class ApertiumEngine:
             return ()
         key = (glossary.content_hash, src, tgt)
         if key not in self._forced:
-            self._forced[key] = build_user_dictionaries(glossary, src, tgt).entries
+            verbs = conjugated_verbs(glossary, src, tgt, self.datadir)
+            self._forced[key] = build_user_dictionaries(glossary, src, tgt, verbs).entries
         return self._forced[key]
 
     def close(self) -> None:
