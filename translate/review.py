@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +36,7 @@ from glossary.model import Entry, Glossary, Lang
 
 if TYPE_CHECKING:
     from translate.catalog.po import Message
+    from translate.engines.base import Engine
 
 #: Translate a batch of segments from one language to another with a given glossary.
 Translator = Callable[[Sequence[str], Lang, Lang, Glossary], list[str]]
@@ -220,57 +220,19 @@ def catalog_impact(sides: Sequence[_Side], files: Sequence[Path]
 # ---------------------------------------------------------------------------------------------
 # Stories
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)]*\s+(?=[\"'“‘«(¿¡]*[A-ZÁÉÍÓÚÑÜ0-9])")
-
-
-def split_sentences(text: str) -> list[str]:
-    """A paragraph's sentences (a light splitter; abbreviations may over-split).
-
-    >>> split_sentences("El cártel lo negó. ¿Quién habló? Nadie.")
-    ['El cártel lo negó.', '¿Quién habló?', 'Nadie.']
-    """
-    parts = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        parts.append(text[start:m.start()].strip() + text[m.start():m.end()].strip())
-        start = m.end()
-    parts.append(text[start:].strip())
-    return [p for p in parts if p]
-
-
 def story_sentences(text: str) -> list[tuple[int, str]]:
-    """(line, sentence) for every sentence of a Markdown or plain-text story.
+    """(1-based line, sentence) for every sentence of a Markdown or plain-text story.
 
-    Paragraphs are runs of non-blank lines; fenced code is skipped; Markdown markers of
-    headings, list items and quotes are dropped.
+    The same segmentation ``glosa translate`` uses (:func:`translate.segments.segment_text`),
+    so a sentence here is a sentence there.
+
+    >>> story_sentences("# Court\\n\\nThe cartel denied it. Nobody spoke.\\n")
+    [(1, 'Court'), (3, 'The cartel denied it.'), (3, 'Nobody spoke.')]
     """
-    out: list[tuple[int, str]] = []
-    para: list[str] = []
-    first = 0
-    fence = False
+    from translate.segments import segment_text
 
-    def flush() -> None:
-        if para:
-            out.extend((first, s) for s in split_sentences(" ".join(para)))
-            para.clear()
-
-    for lineno, raw in enumerate(text.split("\n"), start=1):
-        line = raw.strip()
-        if line.startswith(("```", "~~~")):
-            flush()
-            fence = not fence
-            continue
-        if fence or not line:
-            flush()
-            continue
-        line = re.sub(r"^(#{1,6}\s+|>\s?|[-*+]\s+|\d{1,9}[.)]\s+)", "", line)
-        if not para:
-            first = lineno
-        para.append(line)
-        if raw.lstrip().startswith("#"):
-            flush()
-    flush()
-    return out
+    return [(seg.line + 1, seg.text) for seg in segment_text(text, markdown=True)
+            if seg.text.strip()]
 
 
 def _story_files(dirs: Iterable[str | os.PathLike[str]]) -> list[Path]:
@@ -325,22 +287,30 @@ def story_impact(sides: Sequence[_Side], files: Sequence[Path], before: Glossary
     return out, count
 
 
-def default_translator(engine: str = "apertium") -> Translator:
-    """Translate through glosa's pipeline with the named engine (glossary enforced)."""
-    def run(segments: Sequence[str], src: Lang, tgt: Lang, glossary: Glossary) -> list[str]:
-        import importlib
+class EngineTranslator:
+    """A :data:`Translator` through glosa's pipeline (:func:`translate.enforce.translate_segments`:
+    the engine with the glossary, then verification and repair of every term), as
+    ``glosa translate`` would produce it. The engine starts on first use."""
 
-        try:
-            enforce = importlib.import_module("translate.enforce")
-        except ImportError as exc:  # pragma: no cover - until the pipeline is present
-            raise GlosaError("story impact needs the translation pipeline "
-                             "(translate.enforce), which this glosa lacks") from exc
-        batch = getattr(enforce, "translate_segments", None)
-        if batch is None:
-            raise GlosaError("story impact needs translate.enforce.translate_segments")
-        return list(batch(segments, src, tgt, glossary=glossary, engine=engine))
+    def __init__(self, engine: str = "apertium") -> None:
+        self.engine_name = engine
+        self._engine: Engine | None = None
 
-    return run
+    def __call__(self, segments: Sequence[str], src: Lang, tgt: Lang,
+                 glossary: Glossary) -> list[str]:
+        from translate.enforce import translate_segments
+        from translate.engines.registry import check_engine, get_engine
+
+        if self._engine is None:
+            self._engine = get_engine(self.engine_name)
+        check_engine(self._engine, src, tgt)
+        results = translate_segments(segments, src, tgt, engine=self._engine, glossary=glossary)
+        return [r.output for r in results]
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.close()
+            self._engine = None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -370,8 +340,11 @@ def impact_of(base: str, head: str = WORKTREE, *, path: str | os.PathLike[str] =
     if sides and story_paths:
         old_g, _ = glossary_at(base, path, repo)
         new_g, _ = glossary_at(head, path, repo)
-        sent, count = story_impact(sides, story_paths, old_g, new_g,
-                                   translate or default_translator())
+        own = EngineTranslator()
+        try:
+            sent, count = story_impact(sides, story_paths, old_g, new_g, translate or own)
+        finally:
+            own.close()  # starts nothing unless it was used
     return Impact(d, tuple(cat), tuple(sent), len(cat_files), total, candidates,
                   len(story_paths), count, tuple(notes))
 

@@ -14,7 +14,7 @@ from glossary.errors import GlosaError
 from glossary.model import Glossary, Lang
 from translate.cli.main import app
 from translate.engines.base import MemoryEngine
-from translate.review import impact_of, render_markdown, split_sentences, story_sentences
+from translate.review import impact_of, render_markdown, story_sentences
 
 DATA = Path(__file__).parent.parent / "data"
 CASES = DATA / "review"
@@ -120,8 +120,26 @@ def test_added_entry_makes_catalog_entries_violate(repo: Repo) -> None:
     assert c.now_violates and c.entry_id == "cjng" and "must be rendered" in c.message
 
 
-def test_story_sentences() -> None:
+def test_story_sentences_are_the_translate_segments() -> None:
     text = "# Title\n\nOne. Two?\nStill two.\n\n```\ncode. Here.\n```\n- item one.\n"
     assert story_sentences(text) == [(1, "Title"), (3, "One."), (3, "Two?"),
-                                     (3, "Still two."), (9, "item one.")]
-    assert split_sentences('He said "no." Then left.') == ['He said "no."', "Then left."]
+                                     (4, "Still two."), (9, "item one.")]
+
+
+needs_apertium = pytest.mark.skipif(shutil.which("apertium") is None,
+                                    reason="Apertium is not installed (make debs)")
+
+
+@needs_apertium
+def test_cli_story_impact_with_apertium(changed: Repo, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """End to end: the real pipeline re-translates the one sentence with the changed term."""
+    monkeypatch.setenv("GLOSA_HOME", str(tmp_path / "home"))
+    result = CliRunner().invoke(app, ["glossary", "impact", "base", "head",
+                                      "--stories", "stories/court.en.md", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    stories = json.loads(result.stdout)["stories"]
+    assert stories["sentences_retranslated"] == 1
+    [s] = stories["changes"]
+    assert s["source"] == "The indictment was filed on Monday."
+    assert "acusación formal" in s["before"] and "imputación formal" in s["after"]

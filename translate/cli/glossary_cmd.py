@@ -92,10 +92,14 @@ def impact(
     fmt: Annotated[str, typer.Option("--format", help=_("markdown or json"))] = "markdown",
 ) -> None:
     """Show catalog entries and story sentences that a glossary change affects."""
-    from translate.review import default_translator, impact_of, render_json, render_markdown
+    from translate.review import EngineTranslator, impact_of, render_json, render_markdown
 
     if fmt not in ("markdown", "json"):
         fail(_("--format must be markdown or json"))
-    result = impact_of(base, head, path=path, catalogs=catalogs or [], stories=stories or [],
-                       translate=default_translator(engine))
+    translator = EngineTranslator(engine)
+    try:
+        result = impact_of(base, head, path=path, catalogs=catalogs or [],
+                           stories=stories or [], translate=translator)
+    finally:
+        translator.close()
     typer.echo(render_markdown(result) if fmt == "markdown" else render_json(result), nl=False)
