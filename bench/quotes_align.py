@@ -9,7 +9,8 @@
 2. Fault detection: for each ``*.faults.json`` story, each planted fault is applied alone to
    the clean translation and aligned in document mode; a fault is caught when a finding of its
    kind is reported on the faulty quote (or, for a removed quote, on its original). False
-   alarms: translated quotes with any finding when nothing was changed.
+   alarms: translated quotes with any finding when nothing was changed; collateral: findings
+   on other quotes in the runs with a fault.
 3. Time: aligning a story pair of about 2,000 words a side (the stories repeated), wall clock,
    engine start-up included.
 """
@@ -38,9 +39,9 @@ from translate.quotes.extract import Quote, line_of  # noqa: E402
 
 def load_engine(name: str) -> Any:
     """The engine to benchmark with, from translate.engines."""
-    from translate.engines import load_engine as load
+    from translate.engines.registry import get_engine  # type: ignore[import-not-found]
 
-    return load(name)
+    return get_engine(name)
 
 
 def _quote(text: str, index: int) -> Quote:
@@ -97,7 +98,8 @@ def silver_accuracy(path: Path, engine: Any) -> dict[str, Any]:
 
 def fault_detection(stories: Path, engine: Any) -> dict[str, Any]:
     results: dict[str, Any] = {"faults": 0, "caught": 0, "caught_any_kind": 0, "missed": [],
-                               "clean_quotes": 0, "false_alarms": 0, "false_alarm_details": []}
+                               "clean_quotes": 0, "false_alarms": 0, "false_alarm_details": [],
+                               "collateral": 0, "collateral_details": []}
     for spec_path in sorted(stories.glob("*.faults.json")):
         spec = json.loads(spec_path.read_text(encoding="utf-8"))
         original = (stories / spec["original"]).read_text(encoding="utf-8")
@@ -122,14 +124,21 @@ def fault_detection(stories: Path, engine: Any) -> dict[str, Any]:
             text = clean[:idx] + fault["replace"] + clean[idx + len(fault["find"]):]
             got = run(text)
             if fault["kind"] == "missing":
-                line = line_of(original, original.find(fault["find"][1:20]))
-                hits = [f for f in got.findings if f.rule == "missing"]
-                any_hits = hits
+                # the removed quote's original, as the clean run paired it
+                removed = [p for p in base.pairs
+                           if any(q.text in fault["find"] for q in p.translations)]
+                lines = {q.line for p in removed for q in p.originals}
+                any_hits = [f for f in got.findings if f.rule == "missing"]
+                hits = [f for f in any_hits if f.line in lines]
+                others = [f for f in got.findings if f not in hits]
             else:
-                line = line_of(text, idx + (1 if fault["replace"].startswith('"') else 0))
+                line = line_of(text, idx + (1 if fault["replace"][:1] in '"«“' else 0))
                 any_hits = [f for f in got.findings
                             if (f.data.get("translation_line") or f.line) == line]
                 hits = [f for f in any_hits if f.rule == fault["kind"]]
+                others = [f for f in got.findings if f not in any_hits]
+            results["collateral"] += len(others)
+            results["collateral_details"] += [f"{fault['name']}: {f.format()}" for f in others]
             results["caught"] += bool(hits)
             results["caught_any_kind"] += bool(any_hits)
             if not hits:

@@ -794,50 +794,36 @@ def check_placeholders(src: str, tgt: str, src_lang: Lang | str, tgt_lang: Lang 
 
 def check_terms(src: str, tgt: str, src_lang: Lang | str, tgt_lang: Lang | str,
                 glossary: Glossary | None) -> list[PairIssue]:
-    """Glossary terms in the source whose accepted rendering is absent from the target, or
-    forbidden renderings present in the target (entries that apply to this direction)."""
+    """Glossary terms in the source whose accepted rendering (any inflected form) is absent
+    from the target, or whose forbidden rendering is present (entries that apply to this
+    direction; matching is :mod:`glossary.match`'s, the one matcher)."""
     if glossary is None:
         return []
-    from glossary.model import Entry  # noqa: F401  (keeps the import graph explicit)
+    from glossary.match import contains_accepted, find_forbidden, matcher_for
 
-    sl = "es" if src_lang == "es" else "en"
-    tl = "es" if tgt_lang == "es" else "en"
-    padded_src = _padded(src)
-    padded_tgt = _padded(tgt)
+    sl: Lang = "es" if src_lang == "es" else "en"
+    tl: Lang = "es" if tgt_lang == "es" else "en"
     issues: list[PairIssue] = []
-    for entry in glossary.for_direction(sl, tl):  # type: ignore[arg-type]
-        sources = [*entry.accepted(sl), _plural(entry, sl)]  # type: ignore[arg-type]
-        hit = next((s for s in sources if s and _contains(padded_src, s)), None)
-        if hit is None:
+    seen: set[str] = set()
+    for match in matcher_for(glossary.for_direction(sl, tl), sl).find(src):
+        entry = match.entry
+        if not match.accepted or entry.id in seen:
             continue
-        targets = [*entry.accepted(tl), _plural(entry, tl)]  # type: ignore[arg-type]
-        if entry.dnt:
-            targets.append(hit)
-        if tl == "es" and entry.es_feminine:
-            targets.append(entry.es_feminine)
-        forbidden = [f for f in entry.forbidden(tl) if _contains(padded_tgt, f)]  # type: ignore[arg-type]
+        seen.add(entry.id)
+        hit = src[match.start:match.end]
+        forbidden = find_forbidden(tgt, entry, tl)
         if forbidden:
-            issues.append(PairIssue("term", f"{hit!r} must be rendered {entry.term(tl)!r}"  # type: ignore[arg-type]
-                                    f", not {forbidden[0]!r} [{entry.id}]",
-                                    (hit,), tuple(forbidden)))
-        elif not any(t and _contains_inflected(padded_tgt, t, tl) for t in targets):
+            bad = tgt[forbidden[0].start:forbidden[0].end]
+            issues.append(PairIssue("term", f"{hit!r} must be rendered {entry.term(tl)!r}, "
+                                    f"not {bad!r} [{entry.id}]", (hit,), (bad,)))
+        elif entry.dnt:
+            if fold(hit) not in fold(tgt):
+                issues.append(PairIssue("term", f"{hit!r} must stay as it is [{entry.id}]",
+                                        (hit,), ()))
+        elif contains_accepted(tgt, entry, tl) is None:
             issues.append(PairIssue("term", f"{hit!r} should be rendered "
-                                    f"{entry.term(tl)!r} [{entry.id}]",  # type: ignore[arg-type]
-                                    (hit,), ()))
+                                    f"{entry.term(tl)!r} [{entry.id}]", (hit,), ()))
     return issues
-
-
-def _contains(padded: str, phrase: str) -> bool:
-    return _padded(phrase) in padded
-
-
-def _contains_inflected(padded: str, phrase: str, lang: str) -> bool:
-    """Phrase present, allowing a plural -s/-es on its words."""
-    words = _folded_tokens(phrase)
-    if not words:
-        return False
-    pattern = r"\s" + r"\s".join(re.escape(w) + r"(?:e?s)?" for w in words) + r"\s"
-    return re.search(pattern, padded) is not None
 
 
 # --------------------------------------------------------------------------------------------

@@ -25,9 +25,11 @@ def open_engine(name: str) -> Engine:
     import importlib
 
     # the engine registry arrives with the translate pipeline; until then, say so plainly
-    load = getattr(importlib.import_module("translate.engines"), "load_engine", None)
-    if load is None:
+    try:
+        registry = importlib.import_module("translate.engines.registry")
+    except ImportError:
         fail(_("engine {name} is not available in this build").format(name=name))
+    load = registry.get_engine
     engine: Engine = load(name)
     return engine
 

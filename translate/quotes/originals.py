@@ -1,0 +1,108 @@
+"""Put the original words back: a translated quote becomes the words actually said.
+
+A story in English quotes a Mexican official in English; translated back into Spanish, the
+quote would be a back-translation of a translation. When the desk has the original words
+(a transcript in the target language), each quote of the machine translation is paired with
+the original it renders, in the same language (no engine needed), and replaced by it
+verbatim: the whole original for a full quote, the stretch of it that the quote renders for
+a partial one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from translate.quotes.align import PAIR_THRESHOLD, char_similarity
+from translate.quotes.extract import Quote, extract_quotes
+
+#: A fragment is replaced only when the stretch of the original it renders is this clear.
+FRAGMENT_ALIGNMENT = 70.0
+
+
+@dataclass(frozen=True)
+class RestoredQuote:
+    """One quote of the output replaced by the original words."""
+
+    line: int  # 1-based line of the quote in the output
+    machine: str  # what the engine wrote
+    original: str  # what was said, now in the output
+    original_line: int
+    similarity: float
+    partial: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"line": self.line, "machine": self.machine, "original": self.original,
+                "original_line": self.original_line,
+                "similarity": round(self.similarity, 3), "partial": self.partial}
+
+
+def restore_originals(translated: str, originals_text: str, lang: str
+                      ) -> tuple[str, list[RestoredQuote]]:
+    """``translated`` with each quote that renders one of ``originals_text``'s quotes
+    replaced by the original words; both texts are in ``lang``.
+
+    >>> text, done = restore_originals('Dijo: «No vamos a negociar con cualquier grupo».',
+    ...                                '«No vamos a negociar con ningún grupo», dijo.', "es")
+    >>> text
+    'Dijo: «No vamos a negociar con ningún grupo».'
+    >>> done[0].machine
+    'No vamos a negociar con cualquier grupo'
+    """
+    originals = [q for q in extract_quotes(originals_text, lang) if q.depth == 0]
+    quotes = [q for q in extract_quotes(translated, lang) if q.depth == 0]
+    edits: list[tuple[int, int, str, RestoredQuote]] = []
+    for quote in quotes:
+        found = _best_original(quote, originals)
+        if found is None:
+            continue
+        original, sim, partial = found
+        words = original.text if not partial else _stretch(quote.text, original.text)
+        if words is None or words == quote.text:
+            continue
+        # the words go where the quote's first part was; further parts (a quote reopened in
+        # the next paragraph) are emptied
+        restored = RestoredQuote(quote.line, quote.text, words, original.line, sim, partial)
+        for k, (start, end) in enumerate(quote.spans):
+            edits.append((start, end, words if k == 0 else "", restored))
+    out = translated
+    for start, end, words, _ in sorted(edits, key=lambda e: -e[0]):
+        out = out[:start] + _keep_edges(out[start:end], words) + out[end:]
+    done = list(dict.fromkeys(r for *_, r in sorted(edits, key=lambda e: e[0])))
+    return out, done
+
+
+def _keep_edges(old: str, new: str) -> str:
+    """Keep the trailing comma the story put inside the marks ("…," he said)."""
+    if not new:
+        return new
+    tail = old[len(old.rstrip(",;:")):]
+    return new.rstrip(",;:") + tail if tail and not new.endswith(tail) else new
+
+
+def _best_original(quote: Quote, originals: Sequence[Quote]
+                   ) -> tuple[Quote, float, bool] | None:
+    best: tuple[Quote, float, bool] | None = None
+    for original in originals:
+        sim = char_similarity(quote.text, original.text)
+        partial = sim.recall < 0.6 * sim.precision and quote.words >= 3
+        score = sim.precision if partial else sim.f
+        if score >= max(PAIR_THRESHOLD + 0.1, best[1] if best else 0.0):
+            best = (original, score, partial)
+    return best
+
+
+def _stretch(fragment: str, original: str) -> str | None:
+    """The words of ``original`` that ``fragment`` renders, cut at word boundaries."""
+    from rapidfuzz import fuzz
+
+    al = fuzz.partial_ratio_alignment(fragment.lower(), original.lower())
+    if al is None or al.score < FRAGMENT_ALIGNMENT:
+        return None
+    start, end = al.dest_start, al.dest_end
+    while start > 0 and original[start - 1].isalnum():
+        start -= 1
+    while end < len(original) and original[end].isalnum():
+        end += 1
+    return original[start:end].strip(" ,;")
