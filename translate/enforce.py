@@ -26,7 +26,7 @@ from enum import StrEnum
 
 from glossary.model import Entry, Gender, Glossary, Lang, Pos
 from translate.engines.base import Engine, Requirement
-from translate.placeholders import PROSE_FORMATS, Protected, protect, restore
+from translate.placeholders import FORMATS, PROSE_FORMATS, Protected, protect, restore
 from translate.segments import Segment, replace_segments, segment_text
 
 
@@ -59,6 +59,15 @@ class TermReport:
 
 
 @dataclass(frozen=True)
+class TermSummary:
+    """The term reports of a segment grouped by how they were satisfied."""
+
+    present: tuple[TermReport, ...] = ()
+    enforced: tuple[TermReport, ...] = ()
+    failed: tuple[TermReport, ...] = ()
+
+
+@dataclass(frozen=True)
 class SegmentResult:
     """One source segment, its translation, and a report per glossary term in it."""
 
@@ -66,6 +75,18 @@ class SegmentResult:
     output: str
     terms: tuple[TermReport, ...] = ()
     placeholders_ok: bool = True
+
+    @property
+    def text(self) -> str:
+        """The translation (same as ``output``)."""
+        return self.output
+
+    @property
+    def report(self) -> TermSummary:
+        def pick(status: Status) -> tuple[TermReport, ...]:
+            return tuple(t for t in self.terms if t.status is status)
+
+        return TermSummary(pick(Status.PRESENT), pick(Status.ENFORCED), pick(Status.FAILED))
 
     @property
     def ok(self) -> bool:
@@ -242,11 +263,10 @@ def translate_segments(
     src: Lang,
     tgt: Lang,
     *,
-    engine: Engine,
+    engine: Engine | str,
     glossary: Glossary | None = None,
     glossaries: Sequence[Glossary | None] | None = None,
     formats: Sequence[str] = PROSE_FORMATS,
-    progress: Callable[[int], None] | None = None,
     repair: bool = True,
     compile_min: int = COMPILE_MIN_SEGMENTS,
 ) -> list[SegmentResult]:
@@ -262,6 +282,10 @@ def translate_segments(
     """
     if src == tgt:
         raise ValueError("source and target language are the same")
+    if isinstance(engine, str):
+        from translate.engines.registry import get_engine
+
+        engine = get_engine(engine)
     if glossaries is not None and len(glossaries) != len(texts):
         raise ValueError("one glossary per segment")
     directed: dict[str, Glossary] = {}
@@ -290,8 +314,6 @@ def translate_segments(
     decoded: list[dict[str, str]] = [{} for _ in texts]
     outputs = _engine_batches(engine, [p.text for p in protected], src, tgt, for_engine, reqs,
                               decoded)
-    if progress:
-        progress(len(texts) // 2)
     states = []
     for out, r, g, eg, d in zip(outputs, reqs, per, for_engine, decoded, strict=True):
         forced = _forced_by_engine(engine, eg, src, tgt) if eg is not None else set()
@@ -299,8 +321,6 @@ def translate_segments(
     if repair:
         outputs, states = _repair(protected, reqs, outputs, states, per, for_engine, src, tgt,
                                   engine)
-    if progress:
-        progress(len(texts))
     results = []
     for text, prot, out, state in zip(texts, protected, outputs, states, strict=True):
         restored = restore(out, prot)
@@ -496,6 +516,22 @@ def _repair(protected: Sequence[Protected], reqs: Sequence[Sequence[Requirement]
     return new_out, new_states
 
 
+def translate_batch(
+    texts: Sequence[str],
+    src: Lang,
+    tgt: Lang,
+    *,
+    engine: Engine | str,
+    glossary: Glossary | None = None,
+    formats: Sequence[str] = FORMATS,
+) -> list[SegmentResult]:
+    """Catalog entries (or any short texts) in, one result each: :func:`translate_segments`
+    protecting every placeholder kind (``%(n)d``, ``{name}``, ``%s``, HTML, Markdown) by
+    default; catalogs narrow ``formats`` to an entry's flags."""
+    return translate_segments(texts, src, tgt, engine=engine, glossary=glossary,
+                              formats=formats)
+
+
 # --------------------------------------------------------------------------------------------
 # Whole texts
 # --------------------------------------------------------------------------------------------
@@ -509,15 +545,26 @@ def translate_text(
     glossary: Glossary | None = None,
     markdown: bool = True,
     formats: Sequence[str] = PROSE_FORMATS,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    chunk: int = 250,
 ) -> TranslationResult:
     """Translate ``text`` sentence by sentence with the glossary enforced.
 
     Line breaks, empty lines and Markdown block markup are kept exactly, so N input lines
-    give N output lines.
+    give N output lines. With ``progress``, segments go to the engine ``chunk`` at a time and
+    ``progress(done, total)`` is called after each chunk; without it, in one batch.
     """
     spans = segment_text(text, markdown=markdown)
-    results = translate_segments([s.text for s in spans], src, tgt, engine=engine,
-                                 glossary=glossary, formats=formats, progress=progress)
+    texts = [s.text for s in spans]
+    if progress is None:
+        results = translate_segments(texts, src, tgt, engine=engine, glossary=glossary,
+                                     formats=formats)
+    else:
+        results = []
+        progress(0, len(texts))
+        for start in range(0, len(texts), max(1, chunk)):
+            results += translate_segments(texts[start:start + chunk], src, tgt, engine=engine,
+                                          glossary=glossary, formats=formats)
+            progress(len(results), len(texts))
     out = replace_segments(text, spans, [r.output for r in results])
     return TranslationResult(text, out, src, tgt, engine.name, tuple(results), tuple(spans))

@@ -122,3 +122,22 @@ def test_per_segment_glossaries_share_one_engine_call(small: Glossary) -> None:
     assert [len(r.terms) for r in res] == [1, 1, 0]
     # one call for the first translation, one for the placeholder retry; none per sentence
     assert len(engine.calls) == 2
+
+
+def test_progress_in_chunks(small: Glossary) -> None:
+    engine = MemoryEngine({"the drug lord": "el capo"})
+    seen: list[tuple[int, int]] = []
+    res = translate_text("The drug lord.\n" * 5, "en", "es", engine=engine, glossary=small,
+                         progress=lambda done, total: seen.append((done, total)), chunk=2)
+    assert seen == [(0, 5), (2, 5), (4, 5), (5, 5)]
+    assert res.text == "el capo.\n" * 5
+
+
+def test_batch_for_catalogs_protects_format_strings(small: Glossary) -> None:
+    from translate.enforce import translate_batch
+
+    engine = MemoryEngine({"{": "{El ", "houses": "viviendas", "%(count)d": "%(Cuenta)d"})
+    (res,) = translate_batch(["%(count)d houses in {city}"], "en", "es", engine=engine,
+                             glossary=small)
+    assert res.text == "%(count)d viviendas in {city}"
+    assert [t.entry_id for t in res.report.present] == ["house-test"]

@@ -158,12 +158,12 @@ def _run(text: str, src: Lang, tgt: Lang, engine: Engine, terms: Glossary) -> Tr
 
     if not sys.stderr.isatty() or text.count("\n") < 200:
         return translate_text(text, src, tgt, engine=engine, glossary=terms)
-    with typer.progressbar(length=100, label=_("translating"), file=sys.stderr) as bar:
-        done = [0]
+    segments = [0]
+    with typer.progressbar(length=1, label=_("translating"), file=sys.stderr) as bar:
 
-        def step(n: int) -> None:
-            pct = 50 if done[0] == 0 else 100
-            bar.update(pct - done[0])
-            done[0] = pct
+        def step(done: int, total: int) -> None:
+            bar.length = max(total, 1)
+            bar.update(done - segments[0])
+            segments[0] = done
 
         return translate_text(text, src, tgt, engine=engine, glossary=terms, progress=step)
