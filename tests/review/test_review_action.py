@@ -257,3 +257,37 @@ def test_read_only_token_warns_instead_of_failing(tmp_path: Path,
     with unittest.mock.patch.object(ghcomment, "github_request", forbidden):
         assert ghcomment.main([str(body)], env) == 0
     assert capsys.readouterr().out.startswith("::warning title=glosa review comment::")
+
+
+def run_hook(hook_id: str, files: list[str], cwd: Path, args: list[str] | None = None
+             ) -> subprocess.CompletedProcess[str]:
+    """Run a hook as pre-commit does: shlex-split entry, then args, then the staged files."""
+    import shlex
+
+    hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+    hook = hooks[hook_id]
+    assert re.search(hook["files"], files[0]) if files else True
+    cmd = shlex.split(hook["entry"]) + (hook.get("args", []) if args is None else args)
+    if hook.get("pass_filenames", True):
+        cmd += files
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
+
+
+def test_pre_commit_glossary_lint_hook(repo: Repo) -> None:
+    repo.write("glossary/terms/desk.csv", HEADER + GOOD)
+    assert run_hook("glosa-glossary-lint", ["glossary/terms/desk.csv"], repo.root).returncode == 0
+    repo.write("glossary/terms/desk.csv", HEADER + GOOD + NEW_BAD)
+    result = run_hook("glosa-glossary-lint", ["glossary/terms/desk.csv"], repo.root)
+    assert result.returncode == 1 and "gender 'x'" in result.stdout
+
+
+def test_pre_commit_catalog_check_hook_checks_every_file(repo: Repo) -> None:
+    head = 'msgid ""\nmsgstr "Language: es\\n"\n\n'
+    repo.write("a.po", head + 'msgid "Three dead."\nmsgstr "Tres muertos."\n')
+    repo.write("b.po", head + 'msgid "Three dead."\nmsgstr "Cuatro muertos."\n')
+    assert run_hook("glosa-catalog-check", ["a.po"], repo.root).returncode == 0
+    result = run_hook("glosa-catalog-check", ["a.po", "b.po"], repo.root,
+                      args=["--format", "github"])
+    assert result.returncode == 1
+    assert "file=b.po" in result.stdout and "file=a.po" not in result.stdout
