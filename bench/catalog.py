@@ -4,9 +4,10 @@ full prefill.
     .venv/bin/python bench/catalog.py [--entries 10000] [--engine memory|apertium|...]
                                       [--prefill-entries 500]
 
-Prints wall and CPU times (CPU time is steadier on a shared machine). ``check`` and the no-op ``translate`` (every entry already translated, so
-nothing to fill, nothing written) must each stay under 2 s for 10,000 entries. The full prefill
-is reported per entry, with the engine named (Apertium when available).
+Prints wall and CPU times (CPU time is steadier on a shared machine). ``check`` and the no-op
+``translate`` (every entry already translated, so nothing to fill, nothing written) must each
+stay under 2 s for 10,000 entries. The full prefill is reported per entry, with the engine
+named (Apertium when available).
 """
 
 from __future__ import annotations
