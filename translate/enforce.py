@@ -23,11 +23,16 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from glossary.model import Entry, Gender, Glossary, Lang, Pos
 from translate.engines.base import Engine, Requirement
 from translate.placeholders import FORMATS, PROSE_FORMATS, Protected, protect, restore
 from translate.segments import Segment, replace_segments, segment_text
+
+if TYPE_CHECKING:
+    from glossary.match import Matcher
 
 
 class Status(StrEnum):
@@ -159,11 +164,15 @@ def requirements_for(text: str, glossary: Glossary, src: Lang, tgt: Lang
 # Verification and repair
 # --------------------------------------------------------------------------------------------
 
-def _count_accepted(output: str, entry: Entry, tgt: Lang, dnt_form: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4096)
+def _entry_matcher(entry: Entry, lang: Lang) -> Matcher:
     from glossary.match import Matcher
 
-    spans = [(m.start, m.end) for m in Matcher(Glossary((entry,)), tgt).find(output)
-             if m.accepted]
+    return Matcher(Glossary((entry,)), lang)
+
+
+def _count_accepted(output: str, entry: Entry, tgt: Lang, dnt_form: str) -> list[tuple[int, int]]:
+    spans = [(m.start, m.end) for m in _entry_matcher(entry, tgt).find(output) if m.accepted]
     if entry.dnt and dnt_form and not spans:
         i = output.find(dnt_form)
         while i >= 0:

@@ -104,3 +104,16 @@ def test_verbs_conjugated_by_apertium(engine: ApertiumEngine, small: Glossary) -
     assert out == ["Expulsaron el juez.", "Le expulsarán."]
     (back,) = engine.translate(["Expulsaron al juez."], "es", "en", glossary=small)
     assert back.startswith("They ousted")
+
+
+def test_persistent_pipeline_serves_batches_and_recovers(home: Path) -> None:
+    with ApertiumEngine(home=home) as engine:
+        assert engine.translate(["The dog."], "en", "es") == ["El perro."]
+        (pipe,) = engine._pipelines.values()
+        assert engine.translate(["The cat.", "Red house"], "en", "es") == ["El gato.",
+                                                                          "Casa roja"]
+        assert list(engine._pipelines.values()) == [pipe]  # the same process served both
+        pipe.proc.kill()
+        pipe.proc.wait()
+        assert engine.translate(["The dog."], "en", "es") == ["El perro."]
+    assert engine._pipelines == {}

@@ -1,11 +1,12 @@
 """Apertium (eng-spa / spa-eng) as a glosa engine, with the glossary as user dictionaries.
 
-How a batch is translated: one ``apertium -f none -u -z PAIR`` pipeline per batch, the
-segments written as Apertium stream text separated by NUL bytes (``-z`` makes every tool of
+How a batch is translated: the segments are written as Apertium stream text separated by NUL
+bytes to a long-running ``apertium -f none -u -z PAIR`` pipeline (``-z`` makes every tool of
 the pipeline treat NUL as a hard boundary, so no segment's words leak into the next one), and
-the output cut at the NULs. One process per batch, never one per sentence. A *persistent*
-pipeline (write, wait for the NUL, write again) does not work with lttoolbox 3.7.1:
-``lt-proc -b`` holds a NUL-terminated chunk back until the next byte arrives.
+the output is cut at the NULs. With lttoolbox 3.7.1 ``lt-proc -b`` holds the last chunks back
+until more bytes arrive, so every batch is followed by marker chunks (see :class:`Pipeline`).
+If the persistent pipeline misbehaves, the batch runs in a pipeline of its own. Never one
+process per sentence.
 
 How the glossary gets in: its entries become three small dictionaries in the ``.dix`` format
 (source analyser, bilingual, target generator), compiled with ``lt-comp`` and appended to the
@@ -395,16 +396,114 @@ class BatchStats:
     translate_seconds: float
 
 
+class Pipeline:
+    """One long-running ``apertium -z`` pipeline that serves many batches.
+
+    lttoolbox 3.7.1 holds the last NUL-terminated chunk or two back until more bytes arrive
+    (``lt-proc -b`` reads ahead), so each batch is followed by marker chunks (``Xqflush17x``,
+    passed through as unknown words): when the first marker comes out, every segment of the
+    batch has, and the batch is cut off there, its size checked. Markers of earlier batches
+    that come out later are skipped. Any surprise (a count that does not match, a timeout, a
+    dead process) raises, and the engine falls back to a fresh pipeline per batch.
+    """
+
+    MARKERS = 3
+
+    def __init__(self, cmd: Sequence[str]) -> None:
+        import itertools
+
+        env = dict(os.environ, LC_ALL="C.UTF-8")
+        self.cmd = list(cmd)
+        self.proc = subprocess.Popen(self.cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=subprocess.DEVNULL, env=env)
+        self._buf = b""
+        self._ids = itertools.count(1)
+        self._stale: set[str] = set()
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def translate(self, segments: Sequence[str], timeout: float) -> list[str]:
+        import select
+        import threading
+
+        markers = [f"Xqflush{next(self._ids)}x" for _ in range(self.MARKERS)]
+        payload = "".join(to_stream(s) + "\n\0" for s in segments)
+        payload += "".join(m + "\n\0" for m in markers)
+        data = payload.encode("utf-8")
+        stdin = self.proc.stdin
+        stdout = self.proc.stdout
+        assert stdin is not None and stdout is not None
+        errors: list[BaseException] = []
+
+        def write() -> None:
+            try:
+                stdin.write(data)
+                stdin.flush()
+            except (BrokenPipeError, OSError) as exc:
+                errors.append(exc)
+
+        writer = threading.Thread(target=write, daemon=True)
+        writer.start()
+        out: list[str] = []
+        deadline = time.monotonic() + timeout
+        fd = stdout.fileno()
+        while True:
+            while b"\0" not in self._buf:
+                left = deadline - time.monotonic()
+                if left <= 0 or errors:
+                    raise EngineError("apertium pipeline stalled")
+                ready, _w, _x = select.select([fd], [], [], min(left, 1.0))
+                if ready:
+                    chunk = os.read(fd, 1 << 16)
+                    if not chunk:
+                        raise EngineError("apertium pipeline ended")
+                    self._buf += chunk
+            raw, self._buf = self._buf.split(b"\0", 1)
+            text = from_stream(raw.decode("utf-8", "replace")).strip()
+            if text == markers[0]:
+                break
+            if text in self._stale:
+                self._stale.discard(text)
+                continue
+            out.append(text)
+        writer.join()
+        self._stale.update(markers[1:])
+        if len(out) != len(segments):
+            raise EngineError(f"apertium pipeline returned {len(out)} segments for "
+                              f"{len(segments)}")
+        return out
+
+    def close(self) -> None:
+        if self.proc.stdin:
+            try:
+                self.proc.stdin.close()
+            except OSError:
+                pass
+        try:
+            self.proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        if self.proc.stdout:
+            self.proc.stdout.close()
+
+
 class ApertiumEngine:
     """Translate batches with Apertium; the glossary (when given) as user dictionaries."""
 
     name = "apertium"
 
+    #: Pipelines kept running at once (one per glossary and direction; oldest closed first).
+    MAX_PIPELINES = 2
+
     def __init__(self, *, home: Path | None = None, datadir: Path = SYSTEM_DATADIR,
-                 use_dictionaries: bool = True) -> None:
+                 use_dictionaries: bool = True, persistent: bool = True) -> None:
         self.home = home
         self.datadir = datadir
         self.use_dictionaries = use_dictionaries
+        self.persistent = persistent
+        self._pipelines: dict[tuple[str, ...], Pipeline] = {}
         self.last: BatchStats | None = None
         self._forced: dict[tuple[str, str, str], tuple[str, ...]] = {}
 
@@ -438,7 +537,8 @@ class ApertiumEngine:
 
     def run_pipeline(self, segments: Sequence[str], src: Lang, tgt: Lang,
                      datadir: Path | None = None) -> list[str]:
-        """Run one pipeline over ``segments`` (NUL-separated) and cut the output back."""
+        """Translate ``segments`` with the persistent pipeline for ``datadir`` (started on
+        first use), or, if that fails, with a fresh pipeline for this batch alone."""
         pair = pair_name(src, tgt)
         cmd = ["apertium", "-f", "none", "-u", "-z"]
         if datadir is not None:
@@ -446,11 +546,30 @@ class ApertiumEngine:
         elif self.datadir != SYSTEM_DATADIR:
             cmd += ["-d", str(self.datadir)]
         cmd.append(pair)
+        if self.persistent:
+            key = tuple(cmd)
+            pipe = self._pipelines.pop(key, None)
+            try:
+                if pipe is None or not pipe.alive():
+                    while len(self._pipelines) >= self.MAX_PIPELINES:
+                        self._pipelines.pop(next(iter(self._pipelines))).close()
+                    pipe = Pipeline(cmd)
+                out = pipe.translate(segments, timeout=60 + 0.05 * sum(map(len, segments)))
+                self._pipelines[key] = pipe  # most recently used last
+                return out
+            except (EngineError, OSError):
+                if pipe is not None:
+                    pipe.proc.kill()
+                    pipe.close()
+        return self._run_once(cmd, segments, pair)
+
+    def _run_once(self, cmd: Sequence[str], segments: Sequence[str], pair: str) -> list[str]:
+        """One pipeline for this batch: write everything, close, cut the output at NULs."""
         # a sentence-final period right before NUL is dropped by the pipeline; a blank keeps it
         payload = "".join(to_stream(s) + "\n\0" for s in segments).encode("utf-8")
         env = dict(os.environ, LC_ALL="C.UTF-8")
         try:
-            proc = subprocess.run(cmd, input=payload, capture_output=True, env=env)
+            proc = subprocess.run(list(cmd), input=payload, capture_output=True, env=env)
         except FileNotFoundError:
             raise EngineError(f"apertium not found; install it with `{INSTALL_HINT}`") from None
         if proc.returncode != 0:
@@ -473,4 +592,12 @@ class ApertiumEngine:
         return self._forced[key]
 
     def close(self) -> None:
-        """Nothing to release: every batch runs its own pipeline to the end."""
+        """Stop the running pipelines."""
+        while self._pipelines:
+            self._pipelines.pop(next(iter(self._pipelines))).close()
+
+    def __enter__(self) -> ApertiumEngine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
