@@ -53,7 +53,8 @@ class TermReport:
     end: int
     target_form: str | None  # the accepted form found in (or put into) the output
     status: Status
-    method: str = ""  # engine | dictionary | replace-forbidden | placeholder
+    method: str = ""  # engine | dictionary | decoder | dnt-placeholder | replace-forbidden |
+    #                   placeholder
     reason: str = ""  # why it failed, or what was replaced
 
     def to_dict(self) -> dict[str, object]:
@@ -319,11 +320,13 @@ def translate_segments(
     protected = [protect(t, formats) for t in texts]
     reqs = [requirements_for(p.text, g, src, tgt) if len(g) else []
             for p, g in zip(protected, per, strict=True)]
-    outputs = _engine_batches(engine, [p.text for p in protected], src, tgt, for_engine, reqs)
+    decoded: list[dict[str, str]] = [{} for _ in texts]
+    outputs = _engine_batches(engine, [p.text for p in protected], src, tgt, for_engine, reqs,
+                              decoded)
     states = []
-    for out, r, g, eg in zip(outputs, reqs, per, for_engine, strict=True):
+    for out, r, g, eg, d in zip(outputs, reqs, per, for_engine, decoded, strict=True):
         forced = _forced_by_engine(engine, eg, src, tgt) if eg is not None else set()
-        states.append(_verify(out, r, g, tgt, forced))
+        states.append(_verify(out, r, g, tgt, forced, d))
     if repair:
         outputs, states = _repair(protected, reqs, outputs, states, per, for_engine, src, tgt,
                                   engine)
@@ -337,8 +340,12 @@ def translate_segments(
 
 def _engine_batches(engine: Engine, texts: Sequence[str], src: Lang, tgt: Lang,
                     for_engine: Sequence[Glossary | None],
-                    reqs: Sequence[Sequence[Requirement]] | None) -> list[str]:
-    """One engine call per distinct engine glossary; results back in input order."""
+                    reqs: Sequence[Sequence[Requirement]] | None,
+                    decoded: list[dict[str, str]] | None = None) -> list[str]:
+    """One engine call per distinct engine glossary; results back in input order.
+
+    ``decoded``, when given, receives per segment the terms the engine forced itself.
+    """
     groups: dict[str, list[int]] = {}
     by_key: dict[str, Glossary | None] = {}
     for i, g in enumerate(for_engine):
@@ -351,6 +358,9 @@ def _engine_batches(engine: Engine, texts: Sequence[str], src: Lang, tgt: Lang,
                                  requirements=[reqs[i] for i in idx] if reqs else None)
         for i, t in zip(idx, batch, strict=True):
             out[i] = t
+        if decoded is not None:
+            for i, d in zip(idx, _forced_in_decoder(engine, len(idx)), strict=True):
+                decoded[i] = d
     return out
 
 
@@ -377,8 +387,22 @@ def _forced_by_engine(engine: Engine, glossary: Glossary, src: Lang, tgt: Lang
     return set(fn(glossary, src, tgt))
 
 
+def _forced_in_decoder(engine: Engine, n: int) -> list[dict[str, str]]:
+    """Per segment, entry ids the engine forced in its last call and how (Argos: ``decoder``).
+
+    Engines that force per segment expose ``last_terms``: per segment, outcomes with
+    ``entry_id`` and ``how`` (``present`` when the model produced the term itself).
+    """
+    last = getattr(engine, "last_terms", None)
+    if not isinstance(last, list) or len(last) != n:
+        return [{} for _ in range(n)]
+    methods = {"placeholder": "dnt-placeholder"}
+    return [{t.entry_id: methods.get(str(t.how), "decoder") for t in seg
+             if str(t.how) not in ("present", "failed")} for seg in last]
+
+
 def _verify(output: str, reqs: Sequence[Requirement], glossary: Glossary, tgt: Lang,
-            forced: set[str]) -> list[TermReport]:
+            forced: set[str], decoded: dict[str, str] | None = None) -> list[TermReport]:
     from glossary.match import find_forbidden
 
     reports: list[TermReport] = []
@@ -393,6 +417,8 @@ def _verify(output: str, reqs: Sequence[Requirement], glossary: Glossary, tgt: L
             s, e = spans[k]
             method = "dictionary" if entry.id in forced else "engine"
             status = Status.ENFORCED if entry.id in forced else Status.PRESENT
+            if decoded and entry.id in decoded:
+                method, status = decoded[entry.id], Status.ENFORCED
             reports.append(TermReport(entry.id, req.source_form, req.start, req.end,
                                       output[s:e], status, method))
         else:
