@@ -117,3 +117,25 @@ def test_persistent_pipeline_serves_batches_and_recovers(home: Path) -> None:
         pipe.proc.wait()
         assert engine.translate(["The dog."], "en", "es") == ["El perro."]
     assert engine._pipelines == {}
+
+
+def _desk_rows() -> list[list[str]]:
+    text = (DATA / "desk_sentences.tsv").read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+@pytest.mark.parametrize("direction", ["en-es", "es-en"])
+def test_desk_sentences_every_term_holds(engine: ApertiumEngine, direction: str) -> None:
+    from translate.enforce import Status, translate_segments
+
+    src, tgt = direction.split("-")
+    rows = [r for r in _desk_rows() if r[0] == direction]
+    assert len(rows) >= 20
+    desk = load_glossary([default_terms_dir()])
+    results = translate_segments([r[1] for r in rows], src, tgt,  # type: ignore[arg-type]
+                                 engine=engine, glossary=desk)
+    for row, res in zip(rows, results, strict=True):
+        found = {t.entry_id for t in res.terms}
+        assert set(row[2].split(",")) <= found, (row[1], found)
+        failed = [(t.entry_id, t.reason) for t in res.terms if t.status is Status.FAILED]
+        assert not failed, (row[1], res.output, failed)
