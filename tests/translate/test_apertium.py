@@ -6,6 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from glossary.csvfile import default_terms_dir, load_glossary
 from glossary.errors import EngineError
@@ -139,3 +141,8 @@ def test_desk_sentences_every_term_holds(engine: ApertiumEngine, direction: str)
         assert set(row[2].split(",")) <= found, (row[1], found)
         failed = [(t.entry_id, t.reason) for t in res.terms if t.status is Status.FAILED]
         assert not failed, (row[1], res.output, failed)
+
+
+@given(st.text(max_size=60).filter(lambda t: "\0" not in t and "\r" not in t))
+def test_stream_round_trip_property(text: str) -> None:
+    assert from_stream(to_stream(text)) == text
