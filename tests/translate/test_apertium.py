@@ -146,3 +146,14 @@ def test_desk_sentences_every_term_holds(engine: ApertiumEngine, direction: str)
 @given(st.text(max_size=60).filter(lambda t: "\0" not in t and "\r" not in t))
 def test_stream_round_trip_property(text: str) -> None:
     assert from_stream(to_stream(text)) == text
+
+
+def test_regular_spanish_verb_apertium_lacks_is_conjugated(engine: ApertiumEngine,
+                                                           small: Glossary) -> None:
+    from glossary.model import Entry, Pos
+
+    seize = Entry("seize-test", "seize", "decomisar", pos=Pos.VERB)
+    glossary = Glossary((*small.entries, seize))
+    out = engine.translate(["The army seizes drugs.", "They will seize it."], "en", "es",
+                           glossary=glossary)
+    assert out == ["El ejército decomisa drogas.", "Lo decomisarán."]
