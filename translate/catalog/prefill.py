@@ -16,8 +16,10 @@ again.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from glossary.findings import Finding, Severity
@@ -90,6 +92,19 @@ def entry_kinds(message: po.Message) -> tuple[str, ...]:
     return (*MARKUP_KINDS, *(f for f in message.format_flags if f in FORMATS))
 
 
+#: The characters a placeholder of each kind contains (a cheap test before the full one).
+_TRIGGERS: dict[str, str] = {"html": "<&", "markdown": "`<*_~[]", "python-brace-format": "{}",
+                             "python-format": "%", "c-format": "%"}
+
+
+@lru_cache(maxsize=64)
+def _trigger_pattern(kinds: tuple[str, ...]) -> re.Pattern[str] | None:
+    if any(k not in _TRIGGERS for k in kinds):
+        return None  # an unknown kind: always run the full check
+    chars = "".join(sorted({c for k in kinds for c in _TRIGGERS[k]}))
+    return re.compile("[" + re.escape(chars) + "]")
+
+
 def placeholder_problem(source: str, target: str, kinds: Sequence[str]) -> str | None:
     """Placeholders or markup of ``kinds`` that ``target`` lost or added, or None.
 
@@ -99,6 +114,9 @@ def placeholder_problem(source: str, target: str, kinds: Sequence[str]) -> str |
     """
     from translate.placeholders import verify
 
+    triggers = _trigger_pattern(tuple(kinds))
+    if triggers is not None and not triggers.search(source) and not triggers.search(target):
+        return None  # neither side has a character any of these placeholders starts with
     lost, added = verify(source, target, kinds), verify(target, source, kinds)
     if not lost and not added:
         return None
