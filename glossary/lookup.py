@@ -31,46 +31,81 @@ def _fold(text: str) -> str:
     return " ".join(normalize(text, "en").text.split())
 
 
-def lookup(glossary: Glossary, query: str, lang: Lang | None = None, limit: int = 10
-           ) -> list[LookupHit]:
-    """The entries whose forms match ``query`` best: exact form (any inflection) first, then
-    word-prefix and substring hits, then fuzzy ones; one hit per entry."""
-    from rapidfuzz import fuzz
+@dataclass(frozen=True)
+class _Candidate:
+    folded: str
+    form: str
+    lemma: str
+    role: str
+    lang: Lang
+    entry: Entry
 
-    q = _fold(query)
-    if not q:
-        return []
-    best: dict[str, LookupHit] = {}
+
+_INDEX: dict[tuple[str, str], list[_Candidate]] = {}
+
+
+def _index(glossary: Glossary, lang: Lang | None) -> list[_Candidate]:
+    """Every form, variant, forbidden form (and id) of every entry, folded; cached."""
+    key = (glossary.content_hash, lang or "")
+    found = _INDEX.get(key)
+    if found is not None:
+        return found
+    out: list[_Candidate] = []
     langs = (lang,) if lang else LANGS
     for entry in glossary.entries:
-        candidates: list[tuple[str, str, str, Lang]] = []
         if lang is None:
-            candidates.append((entry.id, entry.id, "id", "en"))
+            out.append(_Candidate(_fold(entry.id), entry.id, entry.id, "id", "en", entry))
         for lg in langs:
             for forbidden in (False, True):
                 for form, (lemma, _tag) in tagged_forms(entry, lg, forbidden=forbidden).items():
                     role = ("forbidden" if forbidden else
                             "preferred" if lemma == entry.term(lg) else "variant")
-                    candidates.append((form, lemma, role, lg))
-        for form, lemma, role, lg in candidates:
-            f = _fold(form)
-            if f == q:
-                # as typed (accents included) beats equal only once accents are folded
-                score = 100.0 if form.casefold() == query.strip().casefold() else 99.0
-            elif f.startswith(q + " ") or f.endswith(" " + q) or f" {q} " in f:
-                score = 95.0 - min(len(f) - len(q), 40) / 10
-            elif q in f:
-                score = 90.0 - min(len(f) - len(q), 40) / 10
-            else:
-                score = fuzz.ratio(q, f)
-                if score < FUZZY_CUTOFF:
-                    continue
-                score = min(score, 89.0)
-            if role == "forbidden":
-                score -= 0.5  # a forbidden rendering ranks below an accepted one
-            prior = best.get(entry.id)
-            if prior is None or score > prior.score:
-                best[entry.id] = LookupHit(entry, lg, form, lemma, role, score)
+                    out.append(_Candidate(_fold(form), form, lemma, role, lg, entry))
+    if len(_INDEX) > 4:
+        _INDEX.clear()
+    _INDEX[key] = out
+    return out
+
+
+def lookup(glossary: Glossary, query: str, lang: Lang | None = None, limit: int = 10
+           ) -> list[LookupHit]:
+    """The entries whose forms match ``query`` best: exact form (any inflection) first, then
+    word-prefix and substring hits, then fuzzy ones; one hit per entry."""
+    from rapidfuzz import fuzz, process
+
+    q = _fold(query)
+    if not q:
+        return []
+    typed = query.strip().casefold()
+    candidates = _index(glossary, lang)
+    best: dict[str, LookupHit] = {}
+
+    def offer(c: _Candidate, score: float) -> None:
+        if c.role == "forbidden":
+            score -= 0.5  # a forbidden rendering ranks below an accepted one
+        elif c.role == "id":
+            score -= 1.5  # and an id below a term spelt the same
+        prior = best.get(c.entry.id)
+        if prior is None or score > prior.score:
+            best[c.entry.id] = LookupHit(c.entry, c.lang, c.form, c.lemma, c.role, score)
+
+    spaced = f" {q} "
+    for c in candidates:
+        f = c.folded
+        if q not in f:
+            continue
+        if f == q:
+            # as typed (accents included) beats equal only once accents are folded
+            offer(c, 100.0 if c.form.casefold() == typed else 99.0)
+        elif spaced in f" {f} ":
+            offer(c, 95.0 - min(len(f) - len(q), 40) / 10)
+        else:
+            offer(c, 90.0 - min(len(f) - len(q), 40) / 10)
+    folded = [c.folded for c in candidates]
+    for _match, score, i in process.extract(q, folded, scorer=fuzz.ratio,
+                                            score_cutoff=FUZZY_CUTOFF, limit=None):
+        if q not in folded[i]:
+            offer(candidates[i], min(float(score), 89.0))
     hits = sorted(best.values(), key=lambda h: (-h.score, h.entry.id))
     return hits[:limit]
 
