@@ -229,9 +229,13 @@ def _fit_case(form: str, at_start: bool, entry: Entry) -> str:
     return form
 
 
-def _replace_forbidden(output: str, entry: Entry, tgt: Lang, req: Requirement
-                       ) -> tuple[str, str] | None:
-    """Replace the first forbidden rendering of ``entry`` with the preferred form."""
+def _replace_forbidden(output: str, entry: Entry, tgt: Lang, req: Requirement,
+                       engine: Engine | None = None) -> tuple[str, str] | None:
+    """Replace the first forbidden rendering of ``entry`` with the preferred form.
+
+    A verb is conjugated like the forbidden rendering's verb when the engine can do it
+    (``abogó culpable`` -> ``se declaró culpable``); otherwise the lemma goes in.
+    """
     from glossary.match import find_forbidden
 
     hits = find_forbidden(output, entry, tgt)
@@ -240,6 +244,12 @@ def _replace_forbidden(output: str, entry: Entry, tgt: Lang, req: Requirement
     hit = hits[0]
     tag = hit.tag if hit.tag in ("sg", "pl", "f", "fpl") else "sg"
     form = _target_form(entry, tgt, tag, req.source_form if entry.dnt else "")
+    conjugate = getattr(engine, "conjugate_like", None)
+    if entry.pos is Pos.VERB and callable(conjugate):
+        found = output[hit.start:hit.end].split()
+        conjugated = conjugate(entry.term(tgt), found[0], tgt) if found else None
+        if isinstance(conjugated, str) and conjugated:
+            form = conjugated
     before = _agree_article(output[:hit.start], entry, tag, tgt, form)
     form = _fit_case(form, not before.strip(), entry)
     return before + form + output[hit.end:], output[hit.start:hit.end]
@@ -260,6 +270,7 @@ def _source_tag(entry: Entry, src: Lang, form: str) -> str:
 
 
 _TERM_TOKEN = "Xqt{}x"
+_SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
 
 
 #: With per-segment glossaries, a glossary shared by fewer segments than this is not compiled
@@ -332,7 +343,9 @@ def translate_segments(
                                   engine)
     results = []
     for text, prot, out, state in zip(texts, protected, outputs, states, strict=True):
-        restored = restore(out, prot)
+        # engines leave doubled spaces where a word was dropped; placeholders are still
+        # tokens here, so a code span's own spacing is untouched
+        restored = restore(_SPACES.sub(" ", out), prot)
         results.append(SegmentResult(text, restored.text, tuple(_shift(state, prot)),
                                      restored.ok))
     return results
@@ -443,7 +456,7 @@ def _repair(protected: Sequence[Protected], reqs: Sequence[Sequence[Requirement]
             if rep.status is not Status.FAILED:
                 continue
             entry = glossaries[i][rep.entry_id]
-            fixed = _replace_forbidden(new_out[i], entry, tgt, reqs[i][j])
+            fixed = _replace_forbidden(new_out[i], entry, tgt, reqs[i][j], engine)
             if fixed is not None:
                 new_out[i] = fixed[0]
                 spans = _count_accepted(new_out[i], entry, tgt, "")

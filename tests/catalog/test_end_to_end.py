@@ -122,6 +122,9 @@ def test_story_round_trip_through_the_catalog(tmp_path: Path, memory_engine: Mem
     assert reviewed.msgstr == ("La policía detuvo a 12 personas en el operativo.",)
     assert 'msgid "Police arrested 12 people in the operation."\n' \
            'msgstr "La policía detuvo a 12 personas en el operativo."' in es.read_text()
+    heading = next(m for m in cat.active() if m.msgid == "What we know")
+    assert heading.auto_comments[0] == "heading"  # from the template
+    assert heading.auto_comments[-1].startswith("glosa: machine translation")  # kept
     new = next(m for m in cat.active() if m.msgid.startswith("The trial"))
     assert new.untranslated
     assert_msgfmt(es)

@@ -157,3 +157,15 @@ def test_regular_spanish_verb_apertium_lacks_is_conjugated(engine: ApertiumEngin
     out = engine.translate(["The army seizes drugs.", "They will seize it."], "en", "es",
                            glossary=glossary)
     assert out == ["El ejército decomisa drogas.", "Lo decomisarán."]
+
+
+@pytest.mark.parametrize(("lemma", "model", "lang", "expected"), [
+    ("declararse culpable", "abogó", "es", "se declaró culpable"),
+    ("declararse culpable", "abogar", "es", "declararse culpable"),
+    ("extraditar", "Cogieron", "es", "Extraditaron"),
+    ("plead guilty", "argued", "en", "pleaded guilty"),
+    ("xyzar", "abogó", "es", None),
+])
+def test_conjugate_like(engine: ApertiumEngine, lemma: str, model: str, lang: str,
+                        expected: str | None) -> None:
+    assert engine.conjugate_like(lemma, model, lang) == expected  # type: ignore[arg-type]

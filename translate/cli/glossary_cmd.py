@@ -135,10 +135,12 @@ def lookup(
     hits = find(glossary, term, _lang(lang, "--lang"), limit)
     if not hits:
         fail(_("no glossary entry for {term!r}").format(term=term), EXIT_FINDINGS)
+    roles = {"preferred": _("preferred"), "variant": _("variant"),
+             "forbidden": _("forbidden")}
     blocks = []
     for hit in hits:
         how = _("matched {lang} {form!r} ({role} of {lemma!r})").format(
-            lang=hit.lang, form=hit.form, role=_(hit.role), lemma=hit.lemma)
+            lang=hit.lang, form=hit.form, role=roles.get(hit.role, hit.role), lemma=hit.lemma)
         if hit.role == "id":
             how = _("matched the id")
         blocks.append(describe(hit.entry, _) + "\n  " + how)

@@ -653,6 +653,48 @@ class ApertiumEngine:
                               f"{len(segments)}")
         return [from_stream(c).strip() for c in chunks[: len(segments)]]
 
+    def conjugate_like(self, lemma: str, model: str, lang: Lang) -> str | None:
+        """The verb ``lemma`` (first word; a Spanish ``-se`` is a reflexive clitic; the rest
+        kept) in the tense, person and number of the verb form ``model``, by Apertium's own
+        analyser and generator; None when either does not know the word.
+
+        Used to repair a wrong verb in a translation: ``abogó`` + ``declararse culpable`` ->
+        ``se declaró culpable``.
+        """
+        words = lemma.split()
+        if not words or not model.strip():
+            return None
+        head, rest = words[0], words[1:]
+        clitic = ""
+        if lang == "es" and head.endswith("se") and len(head) > 4:
+            head, clitic = head[:-2], "se"
+        pair = "spa-eng" if lang == "es" else "eng-spa"
+        other = "eng-spa" if lang == "es" else "spa-eng"
+        try:
+            analyser = _bin_in_mode(system_mode_file(pair, self.datadir).read_text("utf-8"),
+                                    f"{pair}.automorf.bin")
+            generator = _bin_in_mode(system_mode_file(other, self.datadir).read_text("utf-8"),
+                                     f"{other}.autogen.bin")
+        except EngineError:
+            return None
+        (analysis,) = _lt_proc([analyser], model.strip() + "\n")[:1] or [""]
+        m = re.search(r"/[^/<$]+<vblex>((?:<[^>]+>)+)", analysis)
+        if not m:
+            return None
+        tags = m.group(1)
+        (form,) = _lt_proc(["-g", generator],
+                           "^" + _SPECIAL.sub(r"\\\1", head) + "<vblex>" + tags + "$\n")[:1] or [""]
+        form = form.strip()
+        if not form or form.startswith("#") or "<" in form:
+            return None
+        if clitic:
+            if "<ger>" in tags or "<imp>" in tags:
+                return None  # the clitic would move and change the accent: leave it
+            form = form + clitic if "<inf>" in tags else f"{clitic} {form}"
+        if model[:1].isupper():
+            form = form[:1].upper() + form[1:]
+        return " ".join([form, *rest])
+
     def forced_entries(self, glossary: Glossary, src: Lang, tgt: Lang) -> tuple[str, ...]:
         """Ids of the entries compiled into user dictionaries (the engine forces those)."""
         if not self.use_dictionaries:
