@@ -208,7 +208,10 @@ class _Index:
         self.automaton: Any = ahocorasick.Automaton()
         for key, idxs in keys.items():
             idxs.sort(key=lambda i: (_ROLE_RANK[self.patterns[i].role], self.patterns[i].order))
-            self.automaton.add_word(key, (len(key), tuple(idxs)))
+            # whether the key starts/ends with a word character: only then does a neighbouring
+            # word character in the text make the hit part of a longer word
+            self.automaton.add_word(key, (len(key), tuple(idxs), _is_word_char(key[0]),
+                                          _is_word_char(key[-1])))
         self.size = len(keys)
         if keys:
             self.automaton.make_automaton()
@@ -219,11 +222,11 @@ class _Index:
             return []
         norm = normalize(text, self.lang)
         out: list[tuple[int, int, int]] = []
-        cased_cache: dict[tuple[int, int], str] = {}
         n = len(text)
         patterns = self.patterns
         identity = norm.starts is None
-        for last, (length, idxs) in self.automaton.iter(norm.text):
+        combining = unicodedata.combining
+        for last, (length, idxs, word_start, word_end) in self.automaton.iter(norm.text):
             if identity:
                 start, end = last - length + 1, last + 1
             else:
@@ -231,24 +234,20 @@ class _Index:
                 if span is None:
                     continue
                 start, end = span
-            if start > 0:
+            if word_start and start > 0:
                 ch = text[start - 1]
-                if (ch.isalnum() or ch >= "\u0300" and unicodedata.combining(ch)) and \
-                        _is_word_char(text[start]):
+                if ch.isalnum() or ch >= "\u0300" and combining(ch):
                     continue
-            if end < n:
+            if word_end and end < n:
                 ch = text[end]
-                if (ch.isalnum() or ch >= "\u0300" and unicodedata.combining(ch)) and \
-                        _is_word_char(text[end - 1]):
+                if ch.isalnum() or ch >= "\u0300" and combining(ch):
                     continue
-            span = (start, end)
+            cased = None
             for idx in idxs:
                 pat = patterns[idx]
                 if pat.mode != _CI:
-                    cased = cased_cache.get(span)
                     if cased is None:
                         cased = normalize(text[start:end], self.lang, fold_case=False).text
-                        cased_cache[span] = cased
                     if pat.mode == _CS and cased != pat.cased:
                         continue
                     if pat.mode == _CS_BUT_FIRST and (
