@@ -468,54 +468,64 @@ def _repair(protected: Sequence[Protected], reqs: Sequence[Sequence[Requirement]
             retry.append(i)
     if not retry:
         return new_out, new_states
-    # 2. translate again with the missing terms as opaque tokens, then put the terms in
-    jobs: list[tuple[int, str, list[tuple[str, int, Requirement]]]] = []
+    # 2. translate again with the missing terms as opaque tokens, then put the terms in; a
+    #    missing verb is also tried as a stand-in verb the engine conjugates (see
+    #    _verb_stand_in), and that version wins when it holds as many terms
+    jobs: list[tuple[int, list[str], list[list[_Slot]]]] = []
     for i in retry:
         text = protected[i].text
         missing = [(j, reqs[i][j]) for j, r in enumerate(new_states[i])
                    if r.status is Status.FAILED]
-        pieces: list[str] = []
-        tokens: list[tuple[str, int, Requirement]] = []
-        pos = 0
-        for n, (j, req) in enumerate(sorted(missing, key=lambda p: p[1].start), start=1):
-            if req.start < pos:
-                continue
-            token = _TERM_TOKEN.format(n)
-            pieces.append(text[pos:req.start])
-            pieces.append(token)
-            tokens.append((token, j, req))
-            pos = req.end
-        pieces.append(text[pos:])
-        jobs.append((i, "".join(pieces), tokens))
-    retranslated = _engine_batches(engine, [t for _i, t, _k in jobs], src, tgt,
-                                   [for_engine[i] for i, _t, _k in jobs], None)
-    for (i, _text, tokens), out in zip(jobs, retranslated, strict=True):
+        variants: list[tuple[str, list[_Slot]]] = []
+        for use_verbs in (False, True):
+            pieces: list[str] = []
+            slots: list[_Slot] = []
+            pos = 0
+            stood_in = False
+            for n, (j, req) in enumerate(sorted(missing, key=lambda p: p[1].start), start=1):
+                if req.start < pos:
+                    continue
+                entry = glossaries[i][req.entry_id]
+                stand = _verb_stand_in(engine, entry, req, src, tgt) if use_verbs else None
+                pieces.append(text[pos:req.start])
+                if stand is not None:
+                    pieces.append(stand[0])
+                    slots.append(_Slot("verb", stand[1], j, req))
+                    stood_in = True
+                else:
+                    token = _TERM_TOKEN.format(n)
+                    pieces.append(token)
+                    slots.append(_Slot("token", token, j, req))
+                pos = req.end
+            pieces.append(text[pos:])
+            if not use_verbs or stood_in:
+                variants.append(("".join(pieces), slots))
+        jobs.append((i, [v[0] for v in variants], [v[1] for v in variants]))
+    flat = [t for _i, texts_, _s in jobs for t in texts_]
+    flat_glossaries = [for_engine[i] for i, texts_, _s in jobs for _t in texts_]
+    translated = iter(_engine_batches(engine, flat, src, tgt, flat_glossaries, None))
+    for i, _texts, slot_lists in jobs:
         glossary = glossaries[i]
-        candidate = out
-        fills: dict[int, tuple[str, str]] = {}
-        lost: set[int] = set()
-        for token, j, req in tokens:
-            entry = glossary[req.entry_id]
-            idx = candidate.find(token)
-            if idx < 0:
-                lost.add(j)
+        best: tuple[str, dict[int, str], set[int], list[TermReport]] | None = None
+        for slots in slot_lists:
+            out = next(translated)
+            candidate, fills, lost = _fill(out, slots, glossary, src, tgt, engine)
+            if lost and len(lost) == len(slots):
                 continue
-            tag = _source_tag(entry, src, req.source_form)
-            form = _target_form(entry, tgt, tag, req.source_form if req.dnt else "")
-            before = _agree_article(candidate[:idx], entry, tag, tgt, form)
-            form = _fit_case(form, not before.strip(), entry)
-            candidate = before + form + candidate[idx + len(token):]
-            fills[j] = (form, "placeholder")
-        if lost and len(lost) == len(tokens):
-            for j in lost:
-                r = new_states[i][j]
-                new_states[i][j] = TermReport(r.entry_id, r.source_form, r.start, r.end, None,
-                                              Status.FAILED, "",
-                                              r.reason + "; the engine dropped the term "
-                                              "placeholder on a second try")
+            check = _verify(candidate, reqs[i], glossary, tgt, set())
+            ok = sum(r.status is not Status.FAILED for r in check)
+            if best is None or ok >= sum(r.status is not Status.FAILED for r in best[3]):
+                best = (candidate, fills, lost, check)
+        if best is None:
+            for j, r in enumerate(new_states[i]):
+                if r.status is Status.FAILED:
+                    new_states[i][j] = TermReport(r.entry_id, r.source_form, r.start, r.end,
+                                                  None, Status.FAILED, "",
+                                                  r.reason + "; the engine dropped the term "
+                                                  "placeholder on a second try")
             continue
+        candidate, fills, lost, check = best
         # accept the second translation only if no term that held before is lost
-        check = _verify(candidate, reqs[i], glossary, tgt, set())
         before_ok = {j for j, r in enumerate(new_states[i]) if r.status is not Status.FAILED}
         after_ok = {j for j, r in enumerate(check) if r.status is not Status.FAILED}
         if not before_ok <= after_ok:
@@ -528,14 +538,74 @@ def _repair(protected: Sequence[Protected], reqs: Sequence[Sequence[Requirement]
             elif new.status is not Status.FAILED:
                 merged.append(TermReport(new.entry_id, new.source_form, new.start, new.end,
                                          new.target_form, Status.ENFORCED,
-                                         fills.get(j, ("", "placeholder"))[1],
-                                         old.reason))
+                                         fills.get(j, "placeholder"), old.reason))
             else:
                 why = "the engine dropped the term placeholder" if j in lost else new.reason
                 merged.append(TermReport(new.entry_id, new.source_form, new.start, new.end,
                                          None, Status.FAILED, "", why))
         new_states[i] = merged
     return new_out, new_states
+
+
+@dataclass(frozen=True)
+class _Slot:
+    """Where a missing term went in a re-translation: an opaque token, or a stand-in verb."""
+
+    kind: str  # token | verb
+    key: str  # the token, or the stand-in verb's lemma in the target language
+    index: int  # the requirement's index in its segment
+    req: Requirement
+
+
+_CLITICS = frozenset({"se", "me", "te", "nos", "os"})
+
+
+def _verb_stand_in(engine: Engine, entry: Entry, req: Requirement, src: Lang, tgt: Lang
+                   ) -> tuple[str, str] | None:
+    """A verb the engine knows, inflected like the source verb, to translate in its place, and
+    that verb's lemma in the target (engines offering ``verb_stand_in``: Apertium)."""
+    fn = getattr(engine, "verb_stand_in", None)
+    if entry.pos is not Pos.VERB or not callable(fn):
+        return None
+    words = [w for w in req.source_form.split() if w.lower() not in _CLITICS]
+    if not words:
+        return None
+    stand = fn(words[0], src, tgt)
+    return stand if isinstance(stand, tuple) else None
+
+
+def _fill(out: str, slots: Sequence[_Slot], glossary: Glossary, src: Lang, tgt: Lang,
+          engine: Engine) -> tuple[str, dict[int, str], set[int]]:
+    """Put each missing term where its token or stand-in verb came out."""
+    candidate = out
+    fills: dict[int, str] = {}
+    lost: set[int] = set()
+    for slot in slots:
+        entry = glossary[slot.req.entry_id]
+        req = slot.req
+        if slot.kind == "verb":
+            find = getattr(engine, "find_verb", None)
+            conjugate = getattr(engine, "conjugate_like", None)
+            span = find(candidate, slot.key, tgt) if callable(find) else None
+            form = (conjugate(entry.term(tgt), candidate[span[0]:span[1]], tgt)
+                    if span and callable(conjugate) else None)
+            if not span or not isinstance(form, str) or not form:
+                lost.add(slot.index)
+                continue
+            candidate = candidate[:span[0]] + form + candidate[span[1]:]
+            fills[slot.index] = "placeholder-verb"
+            continue
+        idx = candidate.find(slot.key)
+        if idx < 0:
+            lost.add(slot.index)
+            continue
+        tag = _source_tag(entry, src, req.source_form)
+        form = _target_form(entry, tgt, tag, req.source_form if req.dnt else "")
+        before = _agree_article(candidate[:idx], entry, tag, tgt, form)
+        form = _fit_case(form, not before.strip(), entry)
+        candidate = before + form + candidate[idx + len(slot.key):]
+        fills[slot.index] = "placeholder"
+    return candidate, fills, lost
 
 
 def translate_batch(

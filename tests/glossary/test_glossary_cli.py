@@ -55,6 +55,8 @@ CASES: list[tuple[str, list[str], int, list[str], list[str]]] = [
      ["wrote"], []),
     ("export bad format", ["export", "--format", "xliff", "{good}"], 2,
      ["--format must be one of: tbx, deepl, google, amazon"], []),
+    ("export to a missing folder", ["export", "--format", "deepl", "-o", "{tmp}/no/such/x.tsv",
+                                    "{good}"], 2, ["glosa: cannot write", "No such file"], []),
     ("export same language", ["export", "--format", "deepl", "--from", "es", "--to", "es",
                               "{good}"], 2, ["--from and --to must differ"], []),
 ]
@@ -113,3 +115,13 @@ def test_export_of_broken_glossary_exits_2(files: dict[str, str]) -> None:
     proc = _glosa("export", "--format", "deepl", files["bad"])
     assert proc.returncode == 2
     assert ":2:21: error: kind 'gang'" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_import_into_an_unwritable_place_exits_2(tmp_path: Path) -> None:
+    tbx = tmp_path / "g.tbx"
+    tbx.write_text("<martif><text><body/></text></martif>", encoding="utf-8")
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    proc = _glosa("import", str(tbx), "-o", str(blocker / "terms"))
+    assert proc.returncode == 2 and proc.stderr.startswith("glosa: cannot write")
+    assert "Traceback" not in proc.stderr

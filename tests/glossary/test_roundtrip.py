@@ -5,8 +5,8 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from glossary_strategies import entry_lists
 from hypothesis import given, settings
-from strategies import entry_lists
 
 from glossary.csvfile import format_terms, load_glossary
 

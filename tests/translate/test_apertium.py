@@ -169,3 +169,15 @@ def test_regular_spanish_verb_apertium_lacks_is_conjugated(engine: ApertiumEngin
 def test_conjugate_like(engine: ApertiumEngine, lemma: str, model: str, lang: str,
                         expected: str | None) -> None:
     assert engine.conjugate_like(lemma, model, lang) == expected  # type: ignore[arg-type]
+
+
+def test_missing_verb_repaired_conjugated_through_a_stand_in(engine: ApertiumEngine) -> None:
+    from glossary.model import Entry, Pos
+    from translate.enforce import translate_segments
+
+    plead = Entry("plead-not-guilty", "plead not guilty", "declararse no culpable",
+                  pos=Pos.VERB)
+    (res,) = translate_segments(["His clients will plead not guilty."], "en", "es",
+                                engine=engine, glossary=Glossary((plead,)))
+    assert res.output == "Sus clientes se declararán no culpable."
+    assert res.terms[0].method == "placeholder-verb"

@@ -177,7 +177,11 @@ def export(
     if output is None or str(output) == "-":
         typer.echo(text, nl=False)
         return
-    write_text_atomic(output, text)
+    try:
+        write_text_atomic(output, text)
+    except OSError as exc:
+        fail(_("cannot write {path}: {reason}").format(path=output,
+                                                       reason=exc.strerror or exc))
     typer.echo(_("wrote {path}").format(path=output), err=True)
 
 
@@ -192,5 +196,10 @@ def import_(
     """Import a TBX file into term files (validated like the term files themselves)."""
     from glossary.exports import import_tbx
 
-    for path in import_tbx(source, output):
+    try:
+        written = import_tbx(source, output)
+    except OSError as exc:
+        fail(_("cannot write {path}: {reason}").format(path=exc.filename or output,
+                                                       reason=exc.strerror or exc))
+    for path in written:
         typer.echo(_("wrote {path}").format(path=path), err=True)

@@ -43,6 +43,8 @@ PAIRS: dict[tuple[str, str], str] = {("en", "es"): "eng-spa", ("es", "en"): "spa
 #: What to install when Apertium is missing (Debian/Ubuntu).
 INSTALL_HINT = "sudo apt-get install apertium apertium-eng-spa lttoolbox-dev"
 SYSTEM_DATADIR = Path(os.environ.get("APERTIUM_DATADIR", "/usr/share/apertium"))
+#: Part of the cache key: bump it when the dictionaries built from the same glossary change.
+COMPILER_VERSION = 3
 #: Compiled glossaries kept per direction (older ones are removed).
 CACHE_KEEP = 24
 _USER_WEIGHT = "-10"
@@ -398,7 +400,7 @@ def compile_glossary(glossary: Glossary, src: Lang, tgt: Lang, *,
     pass to ``apertium -d``."""
     pair = pair_name(src, tgt)
     root = (home or glosa_home()) / "apertium" / pair
-    target = root / glossary.content_hash
+    target = root / f"{glossary.content_hash}-c{COMPILER_VERSION}"
     if (target / "modes" / f"{pair}.mode").is_file():
         os.utime(target)
         return target
@@ -466,6 +468,50 @@ class BatchStats:
     segments: int
     compile_seconds: float
     translate_seconds: float
+
+
+class _LtServer:
+    """A long-running ``lt-proc -z`` (analyser or generator) answering one query per NUL;
+    used for the few words repairs need, so they cost microseconds, not a process each."""
+
+    def __init__(self, args: Sequence[str]) -> None:
+        self.proc = subprocess.Popen(["lt-proc", "-z", *args], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                     env=dict(os.environ, LC_ALL="C.UTF-8"))
+
+    def query(self, text: str, timeout: float = 10.0) -> list[str]:
+        import select
+
+        stdin, stdout = self.proc.stdin, self.proc.stdout
+        assert stdin is not None and stdout is not None
+        stdin.write(text.encode("utf-8") + b"\0")
+        stdin.flush()
+        buf = b""
+        deadline = time.monotonic() + timeout
+        while not buf.endswith(b"\0"):
+            left = deadline - time.monotonic()
+            ready, _w, _x = select.select([stdout.fileno()], [], [], max(left, 0))
+            if not ready:
+                raise EngineError("lt-proc did not answer")
+            chunk = os.read(stdout.fileno(), 1 << 16)
+            if not chunk:
+                raise EngineError("lt-proc ended")
+            buf += chunk
+        return buf[:-1].decode("utf-8", "replace").splitlines()
+
+    def close(self) -> None:
+        if self.proc.stdin:
+            try:
+                self.proc.stdin.close()
+            except OSError:
+                pass
+        try:
+            self.proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        if self.proc.stdout:
+            self.proc.stdout.close()
 
 
 class Pipeline:
@@ -576,6 +622,9 @@ class ApertiumEngine:
         self.use_dictionaries = use_dictionaries
         self.persistent = persistent
         self._pipelines: dict[tuple[str, ...], Pipeline] = {}
+        self._compiled: dict[str, Path] = {}  # pair -> the last compiled glossary's data dir
+        self._lt: dict[tuple[str, ...], _LtServer] = {}
+        self._conjugated: dict[tuple[str, str, str, str], str | None] = {}
         self.last: BatchStats | None = None
         self._forced: dict[tuple[str, str, str], tuple[str, ...]] = {}
 
@@ -602,6 +651,7 @@ class ApertiumEngine:
         datadir: Path | None = None
         if glossary is not None and self.use_dictionaries and len(glossary.for_direction(src, tgt)):
             datadir = compile_glossary(glossary, src, tgt, home=self.home, datadir=self.datadir)
+            self._compiled[pair_name(src, tgt)] = datadir
         t1 = time.perf_counter()
         out = self.run_pipeline(segments, src, tgt, datadir)
         self.last = BatchStats(len(segments), t1 - t0, time.perf_counter() - t1)
@@ -675,25 +725,81 @@ class ApertiumEngine:
                                     f"{pair}.automorf.bin")
             generator = _bin_in_mode(system_mode_file(other, self.datadir).read_text("utf-8"),
                                      f"{other}.autogen.bin")
+            compiled = self._compiled.get(other)
+            if compiled is not None and (compiled / f"{other}.autogen.bin").is_file():
+                generator = str(compiled / f"{other}.autogen.bin")  # glossary verbs too
         except EngineError:
             return None
-        (analysis,) = _lt_proc([analyser], model.strip() + "\n")[:1] or [""]
+        key = (lemma, model, lang, generator)
+        if key in self._conjugated:
+            return self._conjugated[key]
+        result = self._conjugate(head, clitic, rest, model, analyser, generator)
+        self._conjugated[key] = result
+        return result
+
+    def _conjugate(self, head: str, clitic: str, rest: Sequence[str], model: str,
+                   analyser: str, generator: str) -> str | None:
+        (analysis,) = self._lt_query([analyser], model.strip() + "\n")[:1] or [""]
         m = re.search(r"/[^/<$]+<vblex>((?:<[^>]+>)+)", analysis)
         if not m:
             return None
         tags = m.group(1)
-        (form,) = _lt_proc(["-g", generator],
+        (form,) = self._lt_query(["-g", generator],
                            "^" + _SPECIAL.sub(r"\\\1", head) + "<vblex>" + tags + "$\n")[:1] or [""]
         form = form.strip()
         if not form or form.startswith("#") or "<" in form:
             return None
         if clitic:
-            if "<ger>" in tags or "<imp>" in tags:
+            if "<ger>" in tags or "<imp>" in tags or "<pp>" in tags:
                 return None  # the clitic would move and change the accent: leave it
             form = form + clitic if "<inf>" in tags else f"{clitic} {form}"
         if model[:1].isupper():
             form = form[:1].upper() + form[1:]
         return " ".join([form, *rest])
+
+    def _lt_query(self, args: Sequence[str], text: str) -> list[str]:
+        """Ask a long-running ``lt-proc`` (started on first use); one process call if not."""
+        key = tuple(args)
+        server = self._lt.get(key)
+        try:
+            if server is None or server.proc.poll() is not None:
+                server = self._lt[key] = _LtServer(args)
+            return server.query(text)
+        except (EngineError, OSError):
+            broken = self._lt.pop(key, None)
+            if broken is not None:
+                broken.proc.kill()
+                broken.close()
+            return _lt_proc(args, text)
+
+    #: Verbs with one plain translation each way, used as stand-ins for glossary verbs.
+    STAND_IN = {"en": "disembark", "es": "desembarcar"}
+
+    def verb_stand_in(self, model: str, src: Lang, tgt: Lang) -> tuple[str, str] | None:
+        """A verb to translate in place of a glossary verb: the stand-in (``disembark``)
+        inflected like ``model`` (``pleaded`` -> ``disembarked``), and its target lemma
+        (``desembarcar``), so the translation shows where and how the verb goes."""
+        form = self.conjugate_like(self.STAND_IN[src], model, src)
+        return (form, self.STAND_IN[tgt]) if form else None
+
+    def find_verb(self, text: str, lemma: str, lang: Lang) -> tuple[int, int] | None:
+        """The span of the first word of ``text`` that ``lang``'s analyser reads as a form of
+        the verb ``lemma``."""
+        pair = "spa-eng" if lang == "es" else "eng-spa"
+        words = [(m.start(), m.end()) for m in re.finditer(r"\w+", text)]
+        if not words:
+            return None
+        try:
+            analyser = _bin_in_mode(system_mode_file(pair, self.datadir).read_text("utf-8"),
+                                    f"{pair}.automorf.bin")
+        except EngineError:
+            return None
+        lines = self._lt_query([analyser], "".join(text[s:e] + "\n" for s, e in words))
+        needle = f"/{lemma}<vblex>"
+        for (s, e), analysis in zip(words, lines, strict=False):
+            if needle in analysis:
+                return s, e
+        return None
 
     def forced_entries(self, glossary: Glossary, src: Lang, tgt: Lang) -> tuple[str, ...]:
         """Ids of the entries compiled into user dictionaries (the engine forces those)."""
@@ -706,9 +812,11 @@ class ApertiumEngine:
         return self._forced[key]
 
     def close(self) -> None:
-        """Stop the running pipelines."""
+        """Stop the running pipelines and lt-proc helpers."""
         while self._pipelines:
             self._pipelines.pop(next(iter(self._pipelines))).close()
+        while self._lt:
+            self._lt.pop(next(iter(self._lt))).close()
 
     def __enter__(self) -> ApertiumEngine:
         return self
