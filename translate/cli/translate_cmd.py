@@ -139,8 +139,8 @@ def translate(
         if glossary:
             typer.echo(_("glosa: glossary: {note}").format(note=note), err=True)
         text, _name = read_input(source)
-        original_words = read_input(str(originals))[0] if originals is not None else None
         try:
+            original_words = read_input(str(originals))[0] if originals is not None else None
             result = _run(text, src, tgt, engine, terms)  # type: ignore[arg-type]
         finally:
             engine.close()
