@@ -57,7 +57,7 @@ from typing import TYPE_CHECKING
 from glossary.findings import Finding, Severity
 
 if TYPE_CHECKING:
-    from glossary.model import Entry, Glossary, Lang
+    from glossary.model import Glossary, Lang
 
 
 @dataclass(frozen=True)
@@ -656,18 +656,19 @@ def _unmatched_names(text: str, lang: Lang | str, other: str, other_lang: Lang |
     other_folded = fold(other) + (" " + fold(hint) if hint else "")
     other_tokens = _folded_tokens(other_folded)
     other_keys = _exonym_keys(other_folded)
-    name_entries = _name_entries(glossary, lang) if glossary is not None else []
+    entry_spans = _glossary_names(text, lang, other, other_lang, glossary, hint)
     missing: list[str] = []
     for name in find_names(text, lang):
         folded = fold(name.text)
         keys = _exonym_keys(folded)
         if keys and keys & other_keys:
             continue
-        entry_hit = _glossary_counterpart(folded, name_entries, other_lang, other_folded)
-        if entry_hit is True:
-            continue
-        if entry_hit is False:
-            missing.append(name.text)
+        verdicts = [ok for start, end, ok in entry_spans
+                    if start < name.end and name.start < end]
+        if verdicts:
+            # a glossary entry of a naming kind covers it: its counterpart decides
+            if not all(verdicts):
+                missing.append(name.text)
             continue
         significant = [t for t in name.tokens if fold(t) not in _TITLES]
         if not significant:
@@ -692,39 +693,26 @@ def _unmatched_names(text: str, lang: Lang | str, other: str, other_lang: Lang |
     return missing
 
 
-def _name_entries(glossary: Glossary, lang: Lang | str) -> list[tuple[tuple[str, ...], Entry]]:
-    out = []
-    for entry in glossary:
-        if entry.kind.value in _NAME_KINDS:
-            forms = tuple(fold(f) for f in (*entry.accepted(lang),  # type: ignore[arg-type]
-                                            *(_plural(entry, lang),)) if f)
-            out.append((forms, entry))
+def _glossary_names(text: str, lang: Lang | str, other: str, other_lang: Lang | str,
+                    glossary: Glossary | None, hint: str | None
+                    ) -> list[tuple[int, int, bool]]:
+    """Spans of glossary entries of a naming kind in ``text`` (found by
+    :mod:`glossary.match`, the one matcher), each with whether the entry's counterpart is in
+    ``other`` (or in ``hint``, the other side translated into ``lang``)."""
+    if glossary is None:
+        return []
+    from glossary.match import contains_accepted, matcher_for
+    from glossary.model import Glossary as _Glossary
+
+    sl: Lang = "es" if lang == "es" else "en"
+    tl: Lang = "es" if other_lang == "es" else "en"
+    names = _Glossary(tuple(e for e in glossary if e.kind.value in _NAME_KINDS))
+    out: list[tuple[int, int, bool]] = []
+    for match in matcher_for(names, sl).find(text):
+        ok = contains_accepted(other, match.entry, tl) is not None or (
+            hint is not None and contains_accepted(hint, match.entry, sl) is not None)
+        out.append((match.start, match.end, ok))
     return out
-
-
-def _plural(entry: Entry, lang: Lang | str) -> str:
-    value = entry.plural(lang)  # type: ignore[arg-type]
-    return value if value and value != "-" else ""
-
-
-def _glossary_counterpart(folded_name: str, entries: Iterable[tuple[tuple[str, ...], Entry]],
-                          other_lang: Lang | str, other_folded: str) -> bool | None:
-    """True/False when a glossary entry covers the name and its counterpart is / is not on the
-    other side; None when no entry covers it."""
-    padded_name = _padded(folded_name)
-    padded_other = _padded(other_folded)
-    verdict: bool | None = None
-    for forms, entry in entries:
-        if not any(_padded(f) in padded_name for f in forms):
-            continue
-        targets = [fold(t) for t in entry.accepted(other_lang)]  # type: ignore[arg-type]
-        plural = _plural(entry, other_lang)
-        if plural:
-            targets.append(fold(plural))
-        if any(_padded(t) in padded_other for t in targets):
-            return True
-        verdict = False
-    return verdict
 
 
 # --------------------------------------------------------------------------------------------
