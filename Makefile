@@ -42,6 +42,7 @@ locales-extract: venv
 	$(VENV)/bin/pybabel extract --no-default-keywords -k _ -k N_ -k ngettext:1,2 \
 	  --project glosa --version 0.1.0 --copyright-holder "glosa contributors" \
 	  --sort-by-file -w 79 -o locales/glosa.pot translate glossary
+	$(PY) -m translate.cli.helpdocs locales/glosa.pot
 	$(VENV)/bin/glosa catalog update $(LOCALE_PO) locales/glosa.pot
 	$(VENV)/bin/glosa catalog translate $(LOCALE_PO) --from en --to es
 

@@ -148,8 +148,30 @@ def _pluralize_es(term: str) -> str:
 # English
 # --------------------------------------------------------------------------------------------
 
+#: irregular English plurals news copy meets (the term files give en_plural for the rest)
+_EN_IRREGULAR_PLURAL = {
+    "man": "men", "woman": "women", "child": "children", "person": "people", "life": "lives",
+    "wife": "wives", "knife": "knives", "thief": "thieves", "half": "halves", "leaf": "leaves",
+    "crisis": "crises", "analysis": "analyses", "thesis": "theses", "criterion": "criteria",
+    "phenomenon": "phenomena", "foot": "feet", "tooth": "teeth", "mouse": "mice",
+    "alumnus": "alumni", "attorney general": "attorneys general",
+}
+_EN_MAN_NOT_MEN = ("human", "german", "roman", "shaman", "caiman", "ottoman", "talisman")
+
+
+def _en_noun_plural(word: str) -> str:
+    """The plural of one English noun: the irregular table, -man -> -men, else -s rules."""
+    low = word.lower()
+    irregular = _EN_IRREGULAR_PLURAL.get(low)
+    if irregular is not None:
+        return _match_case(irregular, word) if not word.isupper() else irregular.upper()
+    if low.endswith("man") and not low.endswith(_EN_MAN_NOT_MEN) and not _is_acronym(word):
+        return word[:-2] + "en"  # gunman -> gunmen, congressman -> congressmen
+    return _en_s(word)
+
+
 def _en_s(word: str) -> str:
-    """The -s form of an English noun or verb (plural, third person)."""
+    """The -s form of an English verb or regular noun (third person, plural)."""
     if not word:
         return word
     if _is_acronym(word):
@@ -163,8 +185,11 @@ def _en_s(word: str) -> str:
 
 
 def _pluralize_en(term: str) -> str:
+    irregular = _EN_IRREGULAR_PLURAL.get(term.lower())
+    if irregular is not None:
+        return irregular
     head, sep, last = term.rpartition(" ")
-    return head + sep + _en_s(last)
+    return head + sep + _en_noun_plural(last)
 
 
 def pluralize(term: str, lang: Lang) -> str:
@@ -179,6 +204,8 @@ def pluralize(term: str, lang: Lang) -> str:
     ('drug lords', 'militias', 'allies')
     >>> pluralize("tax", "en"), pluralize("church", "en"), pluralize("attorney", "en")
     ('taxes', 'churches', 'attorneys')
+    >>> pluralize("gunman", "en"), pluralize("human", "en"), pluralize("crisis", "en")
+    ('gunmen', 'humans', 'crises')
     >>> pluralize("cártel", "es"), pluralize("extradición", "es"), pluralize("capo", "es")
     ('cárteles', 'extradiciones', 'capos')
     >>> pluralize("juez", "es"), pluralize("orden", "es"), pluralize("crisis", "es")

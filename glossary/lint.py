@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from glossary.csvfile import Cell, _decode, collect_glossary, term_files, tokenize
@@ -229,6 +230,7 @@ def _lint_capitals(e: Entry, cells: Mapping[str, FileCells]) -> Iterable[Finding
 # Conflicts between entries
 # --------------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=1 << 17)
 def _key(form: str, lang: Lang) -> str:
     return normalize(form.strip(), lang).text
 

@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from glossary.forms import tagged_forms
 from glossary.model import CaseRule, Entry, Glossary, Lang, Status
@@ -154,8 +154,9 @@ def _is_word_char(ch: str) -> bool:
 _CI, _CS, _CS_BUT_FIRST = 0, 1, 2
 
 
-@dataclass(frozen=True)
-class _Pattern:
+class _Pattern(NamedTuple):
+    """One form of one entry in the automaton (a tuple: a big glossary has 50,000+)."""
+
     entry: Entry
     form: str
     lemma: str
@@ -197,7 +198,9 @@ class _Index:
         self.patterns: list[_Pattern] = []
         keys: dict[str, list[int]] = {}
         for pat in patterns:
-            key = normalize(pat.form, lang).text.strip()
+            # casefolding the case-kept normalisation equals normalising with folding (the
+            # fold table maps letters to letters of the same case), at half the cost
+            key = pat.cased.casefold().strip()
             if not key:
                 continue
             keys.setdefault(key, []).append(len(self.patterns))
@@ -205,7 +208,10 @@ class _Index:
         self.automaton: Any = ahocorasick.Automaton()
         for key, idxs in keys.items():
             idxs.sort(key=lambda i: (_ROLE_RANK[self.patterns[i].role], self.patterns[i].order))
-            self.automaton.add_word(key, (len(key), tuple(idxs)))
+            # whether the key starts/ends with a word character: only then does a neighbouring
+            # word character in the text make the hit part of a longer word
+            self.automaton.add_word(key, (len(key), tuple(idxs), _is_word_char(key[0]),
+                                          _is_word_char(key[-1])))
         self.size = len(keys)
         if keys:
             self.automaton.make_automaton()
@@ -216,11 +222,11 @@ class _Index:
             return []
         norm = normalize(text, self.lang)
         out: list[tuple[int, int, int]] = []
-        cased_cache: dict[tuple[int, int], str] = {}
         n = len(text)
         patterns = self.patterns
         identity = norm.starts is None
-        for last, (length, idxs) in self.automaton.iter(norm.text):
+        combining = unicodedata.combining
+        for last, (length, idxs, word_start, word_end) in self.automaton.iter(norm.text):
             if identity:
                 start, end = last - length + 1, last + 1
             else:
@@ -228,24 +234,20 @@ class _Index:
                 if span is None:
                     continue
                 start, end = span
-            if start > 0:
+            if word_start and start > 0:
                 ch = text[start - 1]
-                if (ch.isalnum() or ch >= "\u0300" and unicodedata.combining(ch)) and \
-                        _is_word_char(text[start]):
+                if ch.isalnum() or ch >= "\u0300" and combining(ch):
                     continue
-            if end < n:
+            if word_end and end < n:
                 ch = text[end]
-                if (ch.isalnum() or ch >= "\u0300" and unicodedata.combining(ch)) and \
-                        _is_word_char(text[end - 1]):
+                if ch.isalnum() or ch >= "\u0300" and combining(ch):
                     continue
-            span = (start, end)
+            cased = None
             for idx in idxs:
                 pat = patterns[idx]
                 if pat.mode != _CI:
-                    cased = cased_cache.get(span)
                     if cased is None:
                         cased = normalize(text[start:end], self.lang, fold_case=False).text
-                        cased_cache[span] = cased
                     if pat.mode == _CS and cased != pat.cased:
                         continue
                     if pat.mode == _CS_BUT_FIRST and (

@@ -88,6 +88,8 @@ def fold(text: str) -> str:
     >>> fold("Méxíco ÑANDÚ")
     'mexico nandu'
     """
+    if text.isascii():  # nothing to decompose: the common case, and much faster
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

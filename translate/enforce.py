@@ -23,11 +23,16 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from glossary.model import Entry, Gender, Glossary, Lang, Pos
 from translate.engines.base import Engine, Requirement
 from translate.placeholders import FORMATS, PROSE_FORMATS, Protected, protect, restore
 from translate.segments import Segment, replace_segments, segment_text
+
+if TYPE_CHECKING:
+    from glossary.match import Matcher
 
 
 class Status(StrEnum):
@@ -48,7 +53,8 @@ class TermReport:
     end: int
     target_form: str | None  # the accepted form found in (or put into) the output
     status: Status
-    method: str = ""  # engine | dictionary | replace-forbidden | placeholder
+    method: str = ""  # engine | dictionary | decoder | dnt-placeholder | replace-forbidden |
+    #                   placeholder
     reason: str = ""  # why it failed, or what was replaced
 
     def to_dict(self) -> dict[str, object]:
@@ -159,11 +165,15 @@ def requirements_for(text: str, glossary: Glossary, src: Lang, tgt: Lang
 # Verification and repair
 # --------------------------------------------------------------------------------------------
 
-def _count_accepted(output: str, entry: Entry, tgt: Lang, dnt_form: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4096)
+def _entry_matcher(entry: Entry, lang: Lang) -> Matcher:
     from glossary.match import Matcher
 
-    spans = [(m.start, m.end) for m in Matcher(Glossary((entry,)), tgt).find(output)
-             if m.accepted]
+    return Matcher(Glossary((entry,)), lang)
+
+
+def _count_accepted(output: str, entry: Entry, tgt: Lang, dnt_form: str) -> list[tuple[int, int]]:
+    spans = [(m.start, m.end) for m in _entry_matcher(entry, tgt).find(output) if m.accepted]
     if entry.dnt and dnt_form and not spans:
         i = output.find(dnt_form)
         while i >= 0:
@@ -219,9 +229,13 @@ def _fit_case(form: str, at_start: bool, entry: Entry) -> str:
     return form
 
 
-def _replace_forbidden(output: str, entry: Entry, tgt: Lang, req: Requirement
-                       ) -> tuple[str, str] | None:
-    """Replace the first forbidden rendering of ``entry`` with the preferred form."""
+def _replace_forbidden(output: str, entry: Entry, tgt: Lang, req: Requirement,
+                       engine: Engine | None = None) -> tuple[str, str] | None:
+    """Replace the first forbidden rendering of ``entry`` with the preferred form.
+
+    A verb is conjugated like the forbidden rendering's verb when the engine can do it
+    (``abogó culpable`` -> ``se declaró culpable``); otherwise the lemma goes in.
+    """
     from glossary.match import find_forbidden
 
     hits = find_forbidden(output, entry, tgt)
@@ -230,6 +244,12 @@ def _replace_forbidden(output: str, entry: Entry, tgt: Lang, req: Requirement
     hit = hits[0]
     tag = hit.tag if hit.tag in ("sg", "pl", "f", "fpl") else "sg"
     form = _target_form(entry, tgt, tag, req.source_form if entry.dnt else "")
+    conjugate = getattr(engine, "conjugate_like", None)
+    if entry.pos is Pos.VERB and callable(conjugate):
+        found = output[hit.start:hit.end].split()
+        conjugated = conjugate(entry.term(tgt), found[0], tgt) if found else None
+        if isinstance(conjugated, str) and conjugated:
+            form = conjugated
     before = _agree_article(output[:hit.start], entry, tag, tgt, form)
     form = _fit_case(form, not before.strip(), entry)
     return before + form + output[hit.end:], output[hit.start:hit.end]
@@ -250,6 +270,7 @@ def _source_tag(entry: Entry, src: Lang, form: str) -> str:
 
 
 _TERM_TOKEN = "Xqt{}x"
+_SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
 
 
 #: With per-segment glossaries, a glossary shared by fewer segments than this is not compiled
@@ -310,17 +331,21 @@ def translate_segments(
     protected = [protect(t, formats) for t in texts]
     reqs = [requirements_for(p.text, g, src, tgt) if len(g) else []
             for p, g in zip(protected, per, strict=True)]
-    outputs = _engine_batches(engine, [p.text for p in protected], src, tgt, for_engine, reqs)
+    decoded: list[dict[str, str]] = [{} for _ in texts]
+    outputs = _engine_batches(engine, [p.text for p in protected], src, tgt, for_engine, reqs,
+                              decoded)
     states = []
-    for out, r, g, eg in zip(outputs, reqs, per, for_engine, strict=True):
+    for out, r, g, eg, d in zip(outputs, reqs, per, for_engine, decoded, strict=True):
         forced = _forced_by_engine(engine, eg, src, tgt) if eg is not None else set()
-        states.append(_verify(out, r, g, tgt, forced))
+        states.append(_verify(out, r, g, tgt, forced, d))
     if repair:
         outputs, states = _repair(protected, reqs, outputs, states, per, for_engine, src, tgt,
                                   engine)
     results = []
     for text, prot, out, state in zip(texts, protected, outputs, states, strict=True):
-        restored = restore(out, prot)
+        # engines leave doubled spaces where a word was dropped; placeholders are still
+        # tokens here, so a code span's own spacing is untouched
+        restored = restore(_SPACES.sub(" ", out), prot)
         results.append(SegmentResult(text, restored.text, tuple(_shift(state, prot)),
                                      restored.ok))
     return results
@@ -328,8 +353,12 @@ def translate_segments(
 
 def _engine_batches(engine: Engine, texts: Sequence[str], src: Lang, tgt: Lang,
                     for_engine: Sequence[Glossary | None],
-                    reqs: Sequence[Sequence[Requirement]] | None) -> list[str]:
-    """One engine call per distinct engine glossary; results back in input order."""
+                    reqs: Sequence[Sequence[Requirement]] | None,
+                    decoded: list[dict[str, str]] | None = None) -> list[str]:
+    """One engine call per distinct engine glossary; results back in input order.
+
+    ``decoded``, when given, receives per segment the terms the engine forced itself.
+    """
     groups: dict[str, list[int]] = {}
     by_key: dict[str, Glossary | None] = {}
     for i, g in enumerate(for_engine):
@@ -342,6 +371,9 @@ def _engine_batches(engine: Engine, texts: Sequence[str], src: Lang, tgt: Lang,
                                  requirements=[reqs[i] for i in idx] if reqs else None)
         for i, t in zip(idx, batch, strict=True):
             out[i] = t
+        if decoded is not None:
+            for i, d in zip(idx, _forced_in_decoder(engine, len(idx)), strict=True):
+                decoded[i] = d
     return out
 
 
@@ -368,8 +400,22 @@ def _forced_by_engine(engine: Engine, glossary: Glossary, src: Lang, tgt: Lang
     return set(fn(glossary, src, tgt))
 
 
+def _forced_in_decoder(engine: Engine, n: int) -> list[dict[str, str]]:
+    """Per segment, entry ids the engine forced in its last call and how (Argos: ``decoder``).
+
+    Engines that force per segment expose ``last_terms``: per segment, outcomes with
+    ``entry_id`` and ``how`` (``present`` when the model produced the term itself).
+    """
+    last = getattr(engine, "last_terms", None)
+    if not isinstance(last, list) or len(last) != n:
+        return [{} for _ in range(n)]
+    methods = {"placeholder": "dnt-placeholder"}
+    return [{t.entry_id: methods.get(str(t.how), "decoder") for t in seg
+             if str(t.how) not in ("present", "failed")} for seg in last]
+
+
 def _verify(output: str, reqs: Sequence[Requirement], glossary: Glossary, tgt: Lang,
-            forced: set[str]) -> list[TermReport]:
+            forced: set[str], decoded: dict[str, str] | None = None) -> list[TermReport]:
     from glossary.match import find_forbidden
 
     reports: list[TermReport] = []
@@ -384,6 +430,8 @@ def _verify(output: str, reqs: Sequence[Requirement], glossary: Glossary, tgt: L
             s, e = spans[k]
             method = "dictionary" if entry.id in forced else "engine"
             status = Status.ENFORCED if entry.id in forced else Status.PRESENT
+            if decoded and entry.id in decoded:
+                method, status = decoded[entry.id], Status.ENFORCED
             reports.append(TermReport(entry.id, req.source_form, req.start, req.end,
                                       output[s:e], status, method))
         else:
@@ -408,7 +456,7 @@ def _repair(protected: Sequence[Protected], reqs: Sequence[Sequence[Requirement]
             if rep.status is not Status.FAILED:
                 continue
             entry = glossaries[i][rep.entry_id]
-            fixed = _replace_forbidden(new_out[i], entry, tgt, reqs[i][j])
+            fixed = _replace_forbidden(new_out[i], entry, tgt, reqs[i][j], engine)
             if fixed is not None:
                 new_out[i] = fixed[0]
                 spans = _count_accepted(new_out[i], entry, tgt, "")
@@ -420,54 +468,64 @@ def _repair(protected: Sequence[Protected], reqs: Sequence[Sequence[Requirement]
             retry.append(i)
     if not retry:
         return new_out, new_states
-    # 2. translate again with the missing terms as opaque tokens, then put the terms in
-    jobs: list[tuple[int, str, list[tuple[str, int, Requirement]]]] = []
+    # 2. translate again with the missing terms as opaque tokens, then put the terms in; a
+    #    missing verb is also tried as a stand-in verb the engine conjugates (see
+    #    _verb_stand_in), and that version wins when it holds as many terms
+    jobs: list[tuple[int, list[str], list[list[_Slot]]]] = []
     for i in retry:
         text = protected[i].text
         missing = [(j, reqs[i][j]) for j, r in enumerate(new_states[i])
                    if r.status is Status.FAILED]
-        pieces: list[str] = []
-        tokens: list[tuple[str, int, Requirement]] = []
-        pos = 0
-        for n, (j, req) in enumerate(sorted(missing, key=lambda p: p[1].start), start=1):
-            if req.start < pos:
-                continue
-            token = _TERM_TOKEN.format(n)
-            pieces.append(text[pos:req.start])
-            pieces.append(token)
-            tokens.append((token, j, req))
-            pos = req.end
-        pieces.append(text[pos:])
-        jobs.append((i, "".join(pieces), tokens))
-    retranslated = _engine_batches(engine, [t for _i, t, _k in jobs], src, tgt,
-                                   [for_engine[i] for i, _t, _k in jobs], None)
-    for (i, _text, tokens), out in zip(jobs, retranslated, strict=True):
+        variants: list[tuple[str, list[_Slot]]] = []
+        for use_verbs in (False, True):
+            pieces: list[str] = []
+            slots: list[_Slot] = []
+            pos = 0
+            stood_in = False
+            for n, (j, req) in enumerate(sorted(missing, key=lambda p: p[1].start), start=1):
+                if req.start < pos:
+                    continue
+                entry = glossaries[i][req.entry_id]
+                stand = _verb_stand_in(engine, entry, req, src, tgt) if use_verbs else None
+                pieces.append(text[pos:req.start])
+                if stand is not None:
+                    pieces.append(stand[0])
+                    slots.append(_Slot("verb", stand[1], j, req))
+                    stood_in = True
+                else:
+                    token = _TERM_TOKEN.format(n)
+                    pieces.append(token)
+                    slots.append(_Slot("token", token, j, req))
+                pos = req.end
+            pieces.append(text[pos:])
+            if not use_verbs or stood_in:
+                variants.append(("".join(pieces), slots))
+        jobs.append((i, [v[0] for v in variants], [v[1] for v in variants]))
+    flat = [t for _i, texts_, _s in jobs for t in texts_]
+    flat_glossaries = [for_engine[i] for i, texts_, _s in jobs for _t in texts_]
+    translated = iter(_engine_batches(engine, flat, src, tgt, flat_glossaries, None))
+    for i, _texts, slot_lists in jobs:
         glossary = glossaries[i]
-        candidate = out
-        fills: dict[int, tuple[str, str]] = {}
-        lost: set[int] = set()
-        for token, j, req in tokens:
-            entry = glossary[req.entry_id]
-            idx = candidate.find(token)
-            if idx < 0:
-                lost.add(j)
+        best: tuple[str, dict[int, str], set[int], list[TermReport]] | None = None
+        for slots in slot_lists:
+            out = next(translated)
+            candidate, fills, lost = _fill(out, slots, glossary, src, tgt, engine)
+            if lost and len(lost) == len(slots):
                 continue
-            tag = _source_tag(entry, src, req.source_form)
-            form = _target_form(entry, tgt, tag, req.source_form if req.dnt else "")
-            before = _agree_article(candidate[:idx], entry, tag, tgt, form)
-            form = _fit_case(form, not before.strip(), entry)
-            candidate = before + form + candidate[idx + len(token):]
-            fills[j] = (form, "placeholder")
-        if lost and len(lost) == len(tokens):
-            for j in lost:
-                r = new_states[i][j]
-                new_states[i][j] = TermReport(r.entry_id, r.source_form, r.start, r.end, None,
-                                              Status.FAILED, "",
-                                              r.reason + "; the engine dropped the term "
-                                              "placeholder on a second try")
+            check = _verify(candidate, reqs[i], glossary, tgt, set())
+            ok = sum(r.status is not Status.FAILED for r in check)
+            if best is None or ok >= sum(r.status is not Status.FAILED for r in best[3]):
+                best = (candidate, fills, lost, check)
+        if best is None:
+            for j, r in enumerate(new_states[i]):
+                if r.status is Status.FAILED:
+                    new_states[i][j] = TermReport(r.entry_id, r.source_form, r.start, r.end,
+                                                  None, Status.FAILED, "",
+                                                  r.reason + "; the engine dropped the term "
+                                                  "placeholder on a second try")
             continue
+        candidate, fills, lost, check = best
         # accept the second translation only if no term that held before is lost
-        check = _verify(candidate, reqs[i], glossary, tgt, set())
         before_ok = {j for j, r in enumerate(new_states[i]) if r.status is not Status.FAILED}
         after_ok = {j for j, r in enumerate(check) if r.status is not Status.FAILED}
         if not before_ok <= after_ok:
@@ -480,14 +538,74 @@ def _repair(protected: Sequence[Protected], reqs: Sequence[Sequence[Requirement]
             elif new.status is not Status.FAILED:
                 merged.append(TermReport(new.entry_id, new.source_form, new.start, new.end,
                                          new.target_form, Status.ENFORCED,
-                                         fills.get(j, ("", "placeholder"))[1],
-                                         old.reason))
+                                         fills.get(j, "placeholder"), old.reason))
             else:
                 why = "the engine dropped the term placeholder" if j in lost else new.reason
                 merged.append(TermReport(new.entry_id, new.source_form, new.start, new.end,
                                          None, Status.FAILED, "", why))
         new_states[i] = merged
     return new_out, new_states
+
+
+@dataclass(frozen=True)
+class _Slot:
+    """Where a missing term went in a re-translation: an opaque token, or a stand-in verb."""
+
+    kind: str  # token | verb
+    key: str  # the token, or the stand-in verb's lemma in the target language
+    index: int  # the requirement's index in its segment
+    req: Requirement
+
+
+_CLITICS = frozenset({"se", "me", "te", "nos", "os"})
+
+
+def _verb_stand_in(engine: Engine, entry: Entry, req: Requirement, src: Lang, tgt: Lang
+                   ) -> tuple[str, str] | None:
+    """A verb the engine knows, inflected like the source verb, to translate in its place, and
+    that verb's lemma in the target (engines offering ``verb_stand_in``: Apertium)."""
+    fn = getattr(engine, "verb_stand_in", None)
+    if entry.pos is not Pos.VERB or not callable(fn):
+        return None
+    words = [w for w in req.source_form.split() if w.lower() not in _CLITICS]
+    if not words:
+        return None
+    stand = fn(words[0], src, tgt)
+    return stand if isinstance(stand, tuple) else None
+
+
+def _fill(out: str, slots: Sequence[_Slot], glossary: Glossary, src: Lang, tgt: Lang,
+          engine: Engine) -> tuple[str, dict[int, str], set[int]]:
+    """Put each missing term where its token or stand-in verb came out."""
+    candidate = out
+    fills: dict[int, str] = {}
+    lost: set[int] = set()
+    for slot in slots:
+        entry = glossary[slot.req.entry_id]
+        req = slot.req
+        if slot.kind == "verb":
+            find = getattr(engine, "find_verb", None)
+            conjugate = getattr(engine, "conjugate_like", None)
+            span = find(candidate, slot.key, tgt) if callable(find) else None
+            form = (conjugate(entry.term(tgt), candidate[span[0]:span[1]], tgt)
+                    if span and callable(conjugate) else None)
+            if not span or not isinstance(form, str) or not form:
+                lost.add(slot.index)
+                continue
+            candidate = candidate[:span[0]] + form + candidate[span[1]:]
+            fills[slot.index] = "placeholder-verb"
+            continue
+        idx = candidate.find(slot.key)
+        if idx < 0:
+            lost.add(slot.index)
+            continue
+        tag = _source_tag(entry, src, req.source_form)
+        form = _target_form(entry, tgt, tag, req.source_form if req.dnt else "")
+        before = _agree_article(candidate[:idx], entry, tag, tgt, form)
+        form = _fit_case(form, not before.strip(), entry)
+        candidate = before + form + candidate[idx + len(slot.key):]
+        fills[slot.index] = "placeholder"
+    return candidate, fills, lost
 
 
 def translate_batch(

@@ -77,11 +77,12 @@ def test_story_round_trip_through_the_catalog(tmp_path: Path, memory_engine: Mem
     assert b"Plural-Forms: nplurals=2; plural=(n != 1);" in es.read_bytes()
     assert_msgfmt(es)
 
-    # translate: every untranslated entry in ONE engine call, fuzzy, with provenance
+    # translate: every untranslated entry in ONE engine call (10 entries, 12 sentences),
+    # fuzzy, with provenance
     code, out = glosa("catalog", "translate", str(es), "--from", "en", "--to", "es",
                       "--only-glossary")
     assert code == 0, out
-    assert len(memory_engine.calls) == 1 and len(memory_engine.calls[0]) == 10
+    assert len(memory_engine.calls) == 1 and len(memory_engine.calls[0]) == 12
     cat = po.read_catalog(es)
     heading = next(m for m in cat.active() if m.msgid == "What we know")
     assert heading.msgstr == ("Lo que sabemos",) and heading.fuzzy
@@ -121,6 +122,9 @@ def test_story_round_trip_through_the_catalog(tmp_path: Path, memory_engine: Mem
     assert reviewed.msgstr == ("La policía detuvo a 12 personas en el operativo.",)
     assert 'msgid "Police arrested 12 people in the operation."\n' \
            'msgstr "La policía detuvo a 12 personas en el operativo."' in es.read_text()
+    heading = next(m for m in cat.active() if m.msgid == "What we know")
+    assert heading.auto_comments[0] == "heading"  # from the template
+    assert heading.auto_comments[-1].startswith("glosa: machine translation")  # kept
     new = next(m for m in cat.active() if m.msgid.startswith("The trial"))
     assert new.untranslated
     assert_msgfmt(es)

@@ -77,3 +77,29 @@ def test_spanish_help_and_errors_under_spanish_lang(locale_dir: Path) -> None:
 def test_english_stays_english(locale_dir: Path) -> None:
     result = run_glosa(["catalog", "--help"], "C.UTF-8", locale_dir)
     assert "Gettext catalogs: extract, translate, check" in result.stdout
+
+
+def test_command_docstrings_are_translated_too(locale_dir: Path) -> None:
+    """Commands without ``help=`` show their docstring; in Spanish, its translation."""
+    result = run_glosa(["--help"], "es_ES.UTF-8", locale_dir)
+    assert result.returncode == 0, result.stderr
+    assert "Traduce texto entre inglés y español imponiendo el glosario." in result.stdout
+
+
+def test_translate_command_help_uses_the_docstring() -> None:
+    import typer
+
+    from translate.cli.helpdocs import command_infos, translate_command_help
+
+    app = typer.Typer()
+
+    @app.command()
+    def hello() -> None:
+        """Say hello."""
+
+    @app.command(help="Given help.")
+    def bye() -> None:
+        """Not used."""
+
+    translate_command_help(app, lambda s: s.upper())
+    assert [i.help for i in command_infos(app)] == ["SAY HELLO.", "Given help."]

@@ -170,3 +170,27 @@ def test_written_catalogs_read_back_equal_and_rewrite_identically(cat: po.Catalo
     again = po.parse(data, "h.po")
     assert _content(again) == _content(cat)
     assert po.serialize(again) == data
+
+
+_LINES = st.sampled_from([
+    'msgid ""', 'msgstr ""', 'msgid "Hello"', 'msgstr "Hola"', 'msgctxt "menu"',
+    'msgid_plural "Hellos"', 'msgstr[0] "Hola"', 'msgstr[1] "Holas"', 'msgstr[2] ""',
+    '"Content-Type: text/plain; charset=UTF-8\\n"', '"continued "', '"bad \\q escape"',
+    '"unterminated', '# translator comment', '#. extracted', '#: story.md:3 ui.py:9',
+    '#, fuzzy, python-format', '#| msgid "Old"', '#~ msgid "Gone"', '#~ msgstr "Ido"',
+    '#~| msgid "Older"', '', '', '   ', 'msgstring "x"', '\ufeff', 'msgid "Hello" "you"',
+    '#', '#~', 'msgstr "a\\tb\\n"',
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_LINES, max_size=25), st.booleans())
+def test_any_input_is_refused_or_round_trips_exactly(lines: list[str], final: bool) -> None:
+    """Whatever the bytes, the reader either refuses them with a ParseError or gives back
+    exactly the same bytes when nothing is changed (never another exception)."""
+    data = ("\n".join(lines) + ("\n" if final and lines else "")).encode("utf-8")
+    try:
+        cat = po.parse(data, "f.po")
+    except ParseError:
+        return
+    assert po.serialize(cat) == data

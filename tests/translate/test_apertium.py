@@ -6,6 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from glossary.csvfile import default_terms_dir, load_glossary
 from glossary.errors import EngineError
@@ -104,3 +106,78 @@ def test_verbs_conjugated_by_apertium(engine: ApertiumEngine, small: Glossary) -
     assert out == ["Expulsaron el juez.", "Le expulsarán."]
     (back,) = engine.translate(["Expulsaron al juez."], "es", "en", glossary=small)
     assert back.startswith("They ousted")
+
+
+def test_persistent_pipeline_serves_batches_and_recovers(home: Path) -> None:
+    with ApertiumEngine(home=home) as engine:
+        assert engine.translate(["The dog."], "en", "es") == ["El perro."]
+        (pipe,) = engine._pipelines.values()
+        assert engine.translate(["The cat.", "Red house"], "en", "es") == ["El gato.",
+                                                                          "Casa roja"]
+        assert list(engine._pipelines.values()) == [pipe]  # the same process served both
+        pipe.proc.kill()
+        pipe.proc.wait()
+        assert engine.translate(["The dog."], "en", "es") == ["El perro."]
+    assert engine._pipelines == {}
+
+
+def _desk_rows() -> list[list[str]]:
+    text = (DATA / "desk_sentences.tsv").read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+@pytest.mark.parametrize("direction", ["en-es", "es-en"])
+def test_desk_sentences_every_term_holds(engine: ApertiumEngine, direction: str) -> None:
+    from translate.enforce import Status, translate_segments
+
+    src, tgt = direction.split("-")
+    rows = [r for r in _desk_rows() if r[0] == direction]
+    assert len(rows) >= 20
+    desk = load_glossary([default_terms_dir()])
+    results = translate_segments([r[1] for r in rows], src, tgt,  # type: ignore[arg-type]
+                                 engine=engine, glossary=desk)
+    for row, res in zip(rows, results, strict=True):
+        found = {t.entry_id for t in res.terms}
+        assert set(row[2].split(",")) <= found, (row[1], found)
+        failed = [(t.entry_id, t.reason) for t in res.terms if t.status is Status.FAILED]
+        assert not failed, (row[1], res.output, failed)
+
+
+@given(st.text(max_size=60).filter(lambda t: "\0" not in t and "\r" not in t))
+def test_stream_round_trip_property(text: str) -> None:
+    assert from_stream(to_stream(text)) == text
+
+
+def test_regular_spanish_verb_apertium_lacks_is_conjugated(engine: ApertiumEngine,
+                                                           small: Glossary) -> None:
+    from glossary.model import Entry, Pos
+
+    seize = Entry("seize-test", "seize", "decomisar", pos=Pos.VERB)
+    glossary = Glossary((*small.entries, seize))
+    out = engine.translate(["The army seizes drugs.", "They will seize it."], "en", "es",
+                           glossary=glossary)
+    assert out == ["El ejército decomisa drogas.", "Lo decomisarán."]
+
+
+@pytest.mark.parametrize(("lemma", "model", "lang", "expected"), [
+    ("declararse culpable", "abogó", "es", "se declaró culpable"),
+    ("declararse culpable", "abogar", "es", "declararse culpable"),
+    ("extraditar", "Cogieron", "es", "Extraditaron"),
+    ("plead guilty", "argued", "en", "pleaded guilty"),
+    ("xyzar", "abogó", "es", None),
+])
+def test_conjugate_like(engine: ApertiumEngine, lemma: str, model: str, lang: str,
+                        expected: str | None) -> None:
+    assert engine.conjugate_like(lemma, model, lang) == expected  # type: ignore[arg-type]
+
+
+def test_missing_verb_repaired_conjugated_through_a_stand_in(engine: ApertiumEngine) -> None:
+    from glossary.model import Entry, Pos
+    from translate.enforce import translate_segments
+
+    plead = Entry("plead-not-guilty", "plead not guilty", "declararse no culpable",
+                  pos=Pos.VERB)
+    (res,) = translate_segments(["His clients will plead not guilty."], "en", "es",
+                                engine=engine, glossary=Glossary((plead,)))
+    assert res.output == "Sus clientes se declararán no culpable."
+    assert res.terms[0].method == "placeholder-verb"

@@ -141,3 +141,26 @@ def test_batch_for_catalogs_protects_format_strings(small: Glossary) -> None:
                              glossary=small)
     assert res.text == "%(count)d viviendas in {city}"
     assert [t.entry_id for t in res.report.present] == ["house-test"]
+
+
+class ConjugatingEngine(MemoryEngine):
+    def conjugate_like(self, lemma: str, model: str, lang: Lang) -> str | None:
+        return "se declaró culpable" if model == "abogó" else None
+
+
+def test_forbidden_verb_replaced_conjugated() -> None:
+    from glossary.model import Entry, Pos
+
+    plead = Entry("plead-guilty", "plead guilty", "declararse culpable", pos=Pos.VERB,
+                  forbidden_es=("abogar culpable",))
+    engine = ConjugatingEngine({"he pleaded guilty": "él abogó culpable"})
+    (res,) = translate_segments(["He pleaded guilty."], "en", "es", engine=engine,
+                                glossary=Glossary((plead,)))
+    assert res.output == "él se declaró culpable."
+    assert res.terms[0].method == "replace-forbidden"
+
+
+def test_doubled_spaces_from_the_engine_collapsed() -> None:
+    engine = MemoryEngine({"will ": ""})
+    (res,) = translate_segments(["They will go `a  b`."], "en", "es", engine=engine)
+    assert res.output == "They go `a  b`."

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from glossary.findings import Finding, Severity
 from translate.catalog import po
-from translate.catalog.prefill import markup_tokens
+from translate.catalog.prefill import MARKUP_KINDS, placeholder_problem
 
 if TYPE_CHECKING:
     from glossary.match import TermMatch
@@ -102,12 +102,11 @@ def check_message(m: po.Message, src: Lang, tgt: Lang, glossary: Glossary | None
                                 path=path, line=line)
         if "term" in wanted and glossary is not None:
             found += check_terms(source, target, src, tgt, glossary, path, line)
-        if "markup" in wanted and \
-                sorted(markup_tokens(source)) != sorted(markup_tokens(target)):
+        problem = placeholder_problem(source, target, MARKUP_KINDS) \
+            if "markup" in wanted else None
+        if problem:
             found.append(Finding(path, line, None, Severity.ERROR, "markup",
-                                 "markup differs between msgid and msgstr: "
-                                 + ", ".join(sorted(set(markup_tokens(source))
-                                                    ^ set(markup_tokens(target))))))
+                                 f"markup differs between msgid and msgstr: {problem}"))
         if "unchanged" in wanted and _unchanged(source, target):
             found.append(Finding(path, line, None, Severity.WARNING, "unchanged",
                                  "the translation is the source text unchanged"))

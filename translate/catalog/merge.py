@@ -5,7 +5,8 @@ with no exact match takes the translation of the most similar old msgid (similar
 msgmerge's threshold; rapidfuzz's ratio) and is marked ``#, fuzzy`` with the old msgid kept
 as ``#| msgid``; old entries the template no longer has become obsolete ``#~`` (untranslated
 ones are dropped). The PO's header and translator comments are kept; references, extracted
-comments and format flags come from the template. Entries that did not change keep their
+comments and format flags come from the template, except glosa's own provenance comment on
+a machine-translated entry, which stays with it. Entries that did not change keep their
 text byte for byte.
 """
 
@@ -15,6 +16,7 @@ from dataclasses import replace
 
 from translate.catalog import po
 from translate.catalog.extract import LANGUAGE_TEAMS, PLURAL_FORMS, header_message, now_stamp
+from translate.catalog.prefill import PROVENANCE_PREFIX
 
 FUZZY_THRESHOLD = 60.0  # percent, as msgmerge's 0.6
 
@@ -92,7 +94,9 @@ def update_catalog(catalog: po.Catalog, template: po.Catalog,
             flags = tuple(f for f in old.flags if not f.endswith(po.FORMAT_FLAG_SUFFIX)) + \
                 tuple(f for f in new.flags if f.endswith(po.FORMAT_FLAG_SUFFIX))
             msgstr = _resize(old.msgstr, plural, nplurals)
-            merged = replace(old, references=new.references, auto_comments=new.auto_comments,
+            kept = tuple(c for c in old.auto_comments if c.startswith(PROVENANCE_PREFIX))
+            merged = replace(old, references=new.references,
+                             auto_comments=(*new.auto_comments, *kept),
                              msgid_plural=new.msgid_plural, flags=flags, msgstr=msgstr,
                              obsolete=False)
             if (old.msgid_plural is None) != (not plural) and not merged.untranslated:

@@ -323,6 +323,9 @@ class _Reader:
                     body = body[1:]
                 body = body.lstrip(" ")
                 if not body:
+                    if seen_msgstr:
+                        break
+                    comment_lines.append(line)  # kept in the entry's text; an error alone
                     i += 1
                     continue
             elif line.startswith("#|"):

@@ -6,10 +6,12 @@ are msgctxt and ``#|`` previous msgids. Each filled entry is marked ``#, fuzzy``
 to review and carries an automatic comment saying which engine and glossary produced it and
 which terms were enforced. All texts go to the translation pipeline in one batch.
 
-An entry whose translation lost or changed a placeholder of its format flags
-(``python-format``, ``python-brace-format``, ``c-format``...) or its markup is left
-untranslated, with a warning, rather than written wrong. Running the prefill again changes
-nothing: filled entries are no longer untranslated, refused ones are refused again.
+Every placeholder and piece of markup is protected from the engine
+(``translate.placeholders``); an entry whose translation still lost or changed a placeholder
+of its format flags (``python-format``, ``python-brace-format``, ``c-format``...) or its
+markup is left untranslated, with a warning, rather than written wrong. Running the prefill
+again changes nothing: filled entries are no longer untranslated, refused ones are refused
+again.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from glossary.findings import Finding, Severity
@@ -31,10 +34,14 @@ PROVENANCE_PREFIX = "glosa: machine translation"
 
 @dataclass(frozen=True)
 class Translated:
-    """One text through the pipeline: its translation and the glossary entries enforced."""
+    """One text through the pipeline: its translation, the glossary entries that hold in it
+    (present or enforced) and those that could not be enforced, and whether every protected
+    placeholder came back."""
 
     text: str
     terms: tuple[str, ...] = ()
+    failed_terms: tuple[str, ...] = ()
+    placeholders_ok: bool = True
 
 
 @dataclass(frozen=True)
@@ -46,67 +53,91 @@ class PrefillResult:
 
 def translate_texts(texts: Sequence[str], src: Lang, tgt: Lang, engine: Engine,
                     glossary: Glossary | None) -> list[Translated]:
-    """Translate every text in one batch through the translate pipeline."""
+    """Translate every text through the pipeline in ONE engine batch: each text is split into
+    sentences (``translate.segments``), every placeholder and piece of markup of any kind is
+    protected (``translate.placeholders``), the glossary is enforced (``translate.enforce``),
+    and the sentences are put back into their text."""
+    from translate.enforce import Status, translate_segments
+    from translate.placeholders import FORMATS
+    from translate.segments import replace_segments, segment_text
+
     if not texts:
         return []
-    import importlib
+    split = [segment_text(t, markdown=False) for t in texts]
+    flat = [seg.text for segs in split for seg in segs]
+    results = translate_segments(flat, src, tgt, engine=engine, glossary=glossary,
+                                 formats=FORMATS) if flat else []
+    out: list[Translated] = []
+    k = 0
+    for text, segs in zip(texts, split, strict=True):
+        mine = results[k:k + len(segs)]
+        k += len(segs)
+        reports = [t for r in mine for t in r.terms]
+        out.append(Translated(
+            replace_segments(text, segs, [r.output for r in mine]),
+            tuple(sorted({t.entry_id for t in reports if t.status is not Status.FAILED})),
+            tuple(sorted({t.entry_id for t in reports if t.status is Status.FAILED})),
+            all(r.placeholders_ok for r in mine)))
+    return out
 
-    try:
-        enforce = importlib.import_module("translate.enforce")  # the pipeline, when present
-    except ImportError:
-        enforce = None
-    batch = getattr(enforce, "translate_batch", None) if enforce is not None else None
-    if batch is not None:
-        results = batch(list(texts), src, tgt, engine=engine, glossary=glossary)
-        return [Translated(r.text, tuple(sorted({t.entry_id for t in r.report.enforced})))
-                for r in results]
-    out = engine.translate(list(texts), src, tgt, glossary=glossary)
-    return [Translated(t) for t in out]
+
+#: Placeholder kinds every entry must keep (markup); format flags add their own kind.
+MARKUP_KINDS: tuple[str, ...] = ("html", "markdown")
 
 
-_MARKUP = re.compile(r"</?[A-Za-z][^<>]*>|`[^`]+`|\]\([^()\s]+\)|\*\*|\\.")
+def entry_kinds(message: po.Message) -> tuple[str, ...]:
+    """The placeholder kinds an entry must keep: its format flags' and markup."""
+    from translate.placeholders import FORMATS
+
+    return (*MARKUP_KINDS, *(f for f in message.format_flags if f in FORMATS))
 
 
-def markup_tokens(text: str) -> list[str]:
-    """Inline markup that must survive translation unchanged: HTML tags, code spans, link
-    targets, strong emphasis, escapes.
+#: The characters a placeholder of each kind contains (a cheap test before the full one).
+_TRIGGERS: dict[str, str] = {"html": "<&", "markdown": "`<*_~[]", "python-brace-format": "{}",
+                             "python-format": "%", "c-format": "%"}
 
-    >>> markup_tokens("See **[the ruling](https://x.mx/a)** and `glosa check`.")
-    ['**', '](https://x.mx/a)', '**', '`glosa check`']
+
+@lru_cache(maxsize=64)
+def _trigger_pattern(kinds: tuple[str, ...]) -> re.Pattern[str] | None:
+    if any(k not in _TRIGGERS for k in kinds):
+        return None  # an unknown kind: always run the full check
+    chars = "".join(sorted({c for k in kinds for c in _TRIGGERS[k]}))
+    return re.compile("[" + re.escape(chars) + "]")
+
+
+def placeholder_problem(source: str, target: str, kinds: Sequence[str]) -> str | None:
+    """Placeholders or markup of ``kinds`` that ``target`` lost or added, or None.
+
+    >>> placeholder_problem("{n} arrests in **Sinaloa**", "{n} detenciones en Sinaloa",
+    ...                     ["markdown", "python-brace-format"])
+    'lost: **, **'
     """
-    return [m.group(0) for m in _MARKUP.finditer(text)]
+    from translate.placeholders import verify
+
+    triggers = _trigger_pattern(tuple(kinds))
+    if triggers is not None and not triggers.search(source) and not triggers.search(target):
+        return None  # neither side has a character any of these placeholders starts with
+    lost, added = verify(source, target, kinds), verify(target, source, kinds)
+    if not lost and not added:
+        return None
+    return "; ".join(part for part in (
+        f"lost: {', '.join(lost)}" if lost else "",
+        f"added: {', '.join(added)}" if added else "") if part)
 
 
-def preservation_problem(source: str, target: str, message: po.Message) -> str | None:
-    """Why ``target`` may not stand for ``source`` in this entry, or None when it may."""
-    from translate.checks import check_placeholders
-
-    if message.format_flags or _has_placeholder_syntax(source):
-        issues = check_placeholders(source, target, "en", "es")
-        if issues:
-            return issues[0].message
-    if sorted(markup_tokens(source)) != sorted(markup_tokens(target)):
-        return "markup differs: " + ", ".join(sorted(set(markup_tokens(source)) ^
-                                                     set(markup_tokens(target))))
-    if source.endswith("\n") != target.endswith("\n") or \
-            source.startswith("\n") != target.startswith("\n"):
-        return "a leading or trailing newline differs"
-    return None
-
-
-def _has_placeholder_syntax(text: str) -> bool:
-    return bool(re.search(r"%[(\w]|\{\w*\}", text))
-
-
-def provenance(engine: str, glossary: Glossary | None, terms: Sequence[str]) -> str:
+def provenance(engine: str, glossary: Glossary | None, terms: Sequence[str],
+               failed: Sequence[str] = ()) -> str:
     """The automatic comment a filled entry carries.
 
-    >>> provenance("apertium", None, ["sinaloa-cartel"])
-    'glosa: machine translation; engine apertium; no glossary; terms enforced: sinaloa-cartel'
+    >>> provenance("apertium", None, ["cartel-sinaloa"])
+    'glosa: machine translation; engine apertium; no glossary; terms enforced: cartel-sinaloa'
     """
     gloss = f"glossary {glossary.content_hash}" if glossary is not None else "no glossary"
     enforced = ", ".join(sorted(set(terms))) if terms else "none"
-    return f"{PROVENANCE_PREFIX}; engine {engine}; {gloss}; terms enforced: {enforced}"
+    text = f"{PROVENANCE_PREFIX}; engine {engine}; {gloss}; terms enforced: {enforced}"
+    if failed:
+        text += f"; NOT enforced: {', '.join(sorted(set(failed)))}"
+    return text
 
 
 def prefill_catalog(catalog: po.Catalog, src: Lang, tgt: Lang, engine: Engine,
@@ -133,8 +164,12 @@ def prefill_catalog(catalog: po.Catalog, src: Lang, tgt: Lang, engine: Engine,
         if m.msgid_plural is not None:
             pairs.append((m.msgid_plural, results[k]))
             k += 1
-        problem = next((p for s, t in pairs
-                        if (p := preservation_problem(s, t.text, m)) is not None), None)
+        kinds = entry_kinds(m)
+        problem = None
+        if not all(t.placeholders_ok for _s, t in pairs):
+            problem = "the engine lost or repeated a protected placeholder"
+        for source, t in pairs:
+            problem = problem or placeholder_problem(source, t.text, kinds)
         if problem is None and any(not t.text.strip() for _s, t in pairs):
             problem = "the engine returned nothing"
         if problem is not None:
@@ -149,10 +184,11 @@ def prefill_catalog(catalog: po.Catalog, src: Lang, tgt: Lang, engine: Engine,
         else:
             msgstr = (pairs[0][1].text,) + (pairs[1][1].text,) * (len(m.msgstr) - 1)
         terms = [t for _s, tr in pairs for t in tr.terms]
+        failed = [t for _s, tr in pairs for t in tr.failed_terms]
         comments = tuple(c for c in m.auto_comments if not c.startswith(PROVENANCE_PREFIX))
         messages[i] = replace(
             m, msgstr=msgstr,
-            auto_comments=(*comments, provenance(engine.name, glossary, terms)),
+            auto_comments=(*comments, provenance(engine.name, glossary, terms, failed)),
         ).with_flag("fuzzy")
         filled += 1
     out = po.Catalog(messages, catalog.path, catalog.tail, catalog.final_newline)

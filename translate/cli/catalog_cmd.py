@@ -170,18 +170,15 @@ def _load_glossary(extra: list[Path] | None, only: bool) -> Glossary | None:
 
 
 def open_engine(name: str) -> Engine:
-    """The named engine: ``memory`` (identity, for trials) or whatever translate.engines has."""
-    import translate.engines as engines
-
+    """The named engine (``translate.engines.registry``), or ``memory``: an identity engine
+    for trial runs (every text comes back as it is)."""
     if name == "memory":
         from translate.engines.base import MemoryEngine
 
         return MemoryEngine()
-    opener = getattr(engines, "open_engine", None)
-    if opener is None:
-        fail(_("engine {name!r} is not available").format(name=name))
-    engine: Engine = opener(name)
-    return engine
+    from translate.engines.registry import get_engine
+
+    return get_engine(name)
 
 
 GlossaryOpt = Annotated[list[Path] | None, typer.Option(
@@ -200,7 +197,9 @@ def translate_(
     catalog_path: Annotated[Path, typer.Argument(metavar="CATALOG", help=_("The PO catalog."))],
     src: FromOpt = None,
     tgt: ToOpt = None,
-    engine: Annotated[str, typer.Option(help=_("Translation engine."))] = "apertium",
+    engine: Annotated[str, typer.Option(
+        help=_("Translation engine: apertium or argos (memory: identity, for trials)."))
+    ] = "apertium",
     glossary: GlossaryOpt = None,
     only_glossary: OnlyOpt = False,
 ) -> None:
@@ -215,6 +214,9 @@ def translate_(
     terms = _load_glossary(glossary, only_glossary)
     eng = open_engine(engine)
     try:
+        from translate.engines.registry import check_engine
+
+        check_engine(eng, source, target)
         result = prefill_catalog(catalog, source, target, eng, terms)
     finally:
         eng.close()

@@ -26,9 +26,11 @@ app.add_typer(engines_cmd.app, name="engines")
 def run() -> None:
     """Console-script entry: a user's mistake prints ``glosa: ...`` and exits 2, no traceback."""
     from glossary.errors import GlosaError
+    from translate.cli.helpdocs import translate_command_help
     from translate.i18n import bind_library_messages
 
     bind_library_messages()
+    translate_command_help(app, _)
     try:
         app()
     except GlosaError as exc:

@@ -1,11 +1,12 @@
 """Apertium (eng-spa / spa-eng) as a glosa engine, with the glossary as user dictionaries.
 
-How a batch is translated: one ``apertium -f none -u -z PAIR`` pipeline per batch, the
-segments written as Apertium stream text separated by NUL bytes (``-z`` makes every tool of
+How a batch is translated: the segments are written as Apertium stream text separated by NUL
+bytes to a long-running ``apertium -f none -u -z PAIR`` pipeline (``-z`` makes every tool of
 the pipeline treat NUL as a hard boundary, so no segment's words leak into the next one), and
-the output cut at the NULs. One process per batch, never one per sentence. A *persistent*
-pipeline (write, wait for the NUL, write again) does not work with lttoolbox 3.7.1:
-``lt-proc -b`` holds a NUL-terminated chunk back until the next byte arrives.
+the output is cut at the NULs. With lttoolbox 3.7.1 ``lt-proc -b`` holds the last chunks back
+until more bytes arrive, so every batch is followed by marker chunks (see :class:`Pipeline`).
+If the persistent pipeline misbehaves, the batch runs in a pipeline of its own. Never one
+process per sentence.
 
 How the glossary gets in: its entries become three small dictionaries in the ``.dix`` format
 (source analyser, bilingual, target generator), compiled with ``lt-comp`` and appended to the
@@ -28,7 +29,7 @@ import shutil
 import subprocess
 import tempfile
 import time
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape as _xml_escape
@@ -42,6 +43,8 @@ PAIRS: dict[tuple[str, str], str] = {("en", "es"): "eng-spa", ("es", "en"): "spa
 #: What to install when Apertium is missing (Debian/Ubuntu).
 INSTALL_HINT = "sudo apt-get install apertium apertium-eng-spa lttoolbox-dev"
 SYSTEM_DATADIR = Path(os.environ.get("APERTIUM_DATADIR", "/usr/share/apertium"))
+#: Part of the cache key: bump it when the dictionaries built from the same glossary change.
+COMPILER_VERSION = 3
 #: Compiled glossaries kept per direction (older ones are removed).
 CACHE_KEEP = 24
 _USER_WEIGHT = "-10"
@@ -148,7 +151,25 @@ def _dictionary(entries: Iterable[str], alphabet: str, symbols: Iterable[str]) -
 
 _BASE_ALPHABET = ("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
                   "ÀÁÂÄÇÈÉÊËÌÍÎÏÑÒÓÔÖÙÚÛÜàáâäçèéêëìíîïñòóôöùúûü")
-_SYMBOLS = ("n", "np", "al", "adv", "vblex", "sg", "pl", "sp", "m", "f", "mf", "nt")
+_SYMBOLS = ("n", "np", "al", "adv", "vblex", "sg", "pl", "sp", "m", "f", "mf", "nt",
+            "inf", "ger", "pp", "pri", "ifi", "pii", "fti", "cni", "prs", "pis", "imp",
+            "p1", "p2", "p3")
+#: A verb's surface forms with their Apertium tags after ``<vblex>``.
+Paradigm = tuple[tuple[str, tuple[str, ...]], ...]
+_ES_VERB_TAGS: tuple[tuple[str, ...], ...] = (
+    ("inf",), ("ger",), *[("pp", g, n) for g in ("m", "f") for n in ("sg", "pl")],
+    *[(t, p, n) for t in ("pri", "ifi", "pii", "fti", "cni", "prs", "pis")
+      for p in ("p1", "p2", "p3") for n in ("sg", "pl")],
+    *[("imp", p, n) for p, n in (("p2", "sg"), ("p3", "sg"), ("p1", "pl"), ("p2", "pl"),
+                                 ("p3", "pl"))],
+)
+#: Regular Spanish verbs Apertium conjugates, one per ending whose spelling changes alike
+#: (sacar -> saque, pagar -> pague, cazar -> cace); other endings (-cer, -ger, -uir...) have
+#: irregular spellings and are left to enforcement.
+_ES_MODELS: tuple[tuple[str, str], ...] = (
+    ("car", "sacar"), ("gar", "pagar"), ("zar", "cazar"), ("guar", ""), ("ger", ""), ("gir", ""),
+    ("cer", ""), ("cir", ""), ("uir", ""), ("ar", "usar"), ("er", "temer"), ("ir", "vivir"),
+)
 
 
 def _forms(entry: Entry, lang: Lang) -> dict[str, tuple[str, str]]:
@@ -163,12 +184,15 @@ def _gender(entry: Entry) -> str:
 
 
 def build_user_dictionaries(glossary: Glossary, src: Lang, tgt: Lang,
-                            verbs: Collection[str] = ()) -> UserDictionaries:
+                            verbs: Collection[str] | Mapping[str, Paradigm] = ()
+                            ) -> UserDictionaries:
     """The glossary's entries for ``src -> tgt`` as analyser, bilingual and generator ``.dix``.
 
     Nouns (sg + pl), proper nouns and fixed phrases are compiled in. Verbs listed in ``verbs``
     (ids of entries whose two lemmas Apertium's own analyser and generator already conjugate,
-    see :func:`conjugated_verbs`) get a bilingual entry only, so Apertium inflects them. Other
+    see :func:`conjugated_verbs`) get a bilingual entry, so Apertium inflects them; when
+    ``verbs`` maps an id to a Spanish paradigm (a regular verb Apertium does not know), its
+    forms go into the Spanish analyser or generator too. Other
     parts of speech are listed in ``skipped`` and left to enforcement.
     """
     pair = pair_name(src, tgt)
@@ -181,6 +205,12 @@ def build_user_dictionaries(glossary: Glossary, src: Lang, tgt: Lang,
     seen_bi: set[tuple[str, str]] = set()
     for entry in glossary.for_direction(src, tgt):
         if entry.pos is Pos.VERB and entry.id in verbs:
+            paradigm = verbs[entry.id] if isinstance(verbs, Mapping) else ()
+            spanish = entry.term("es")
+            for surface, tags in paradigm:
+                line = _mono_entry(surface, spanish, ("vblex", *tags), _USER_WEIGHT)
+                (generator if tgt == "es" else analyser).append(line)
+                letters.update(surface)
             key = (entry.term(src), "vblex")
             if key not in seen_bi:
                 seen_bi.add(key)
@@ -287,25 +317,70 @@ def system_mode_file(pair: str, datadir: Path = SYSTEM_DATADIR) -> Path:
 
 
 def conjugated_verbs(glossary: Glossary, src: Lang, tgt: Lang,
-                     datadir: Path = SYSTEM_DATADIR) -> tuple[str, ...]:
-    """Ids of single-word verb entries whose source lemma the pair's analyser reads as a verb
-    and whose target lemma its generator conjugates (two ``lt-proc`` calls in all)."""
+                     datadir: Path = SYSTEM_DATADIR) -> dict[str, Paradigm]:
+    """Single-word verb entries Apertium can inflect, mapped to the Spanish forms glosa must
+    add (empty when the pair already conjugates the Spanish verb).
+
+    The English verb must be known to the pair's English analyser (en->es) or generator
+    (es->en). A Spanish verb the pair does not know gets the forms of a regular model verb of
+    the same ending (``decomisar`` like ``usar``), generated by Apertium itself.
+    """
     pair = pair_name(src, tgt)
     cands = [e for e in glossary.for_direction(src, tgt) if e.pos is Pos.VERB
-             and " " not in e.term(src).strip() and " " not in e.term(tgt).strip()
-             and e.term(src) and e.term(tgt)]
+             and " " not in e.en.strip() and " " not in e.es.strip() and e.en and e.es
+             and not e.es.endswith("se")]
     if not cands:
-        return ()
+        return {}
     mode_text = system_mode_file(pair, datadir).read_text(encoding="utf-8")
-    lemmas = "".join(e.term(src) + "\n" for e in cands)
-    analysed = _lt_proc([_bin_in_mode(mode_text, f"{pair}.automorf.bin")], lemmas)
-    requests = "".join("^" + _SPECIAL.sub(r"\\\1", e.term(tgt)) + "<vblex><inf>$\n"
-                       for e in cands)
-    generated = _lt_proc(["-g", _bin_in_mode(mode_text, f"{pair}.autogen.bin")], requests)
-    if len(analysed) != len(cands) or len(generated) != len(cands):
-        return ()
-    return tuple(e.id for e, a, g in zip(cands, analysed, generated, strict=True)
-                 if "<vblex>" in a and not g.startswith("#") and g.strip())
+    analyser = _bin_in_mode(mode_text, f"{pair}.automorf.bin")
+    generator = _bin_in_mode(mode_text, f"{pair}.autogen.bin")
+    if src == "en":
+        english = [("<vblex>" in a) for a in _lt_proc([analyser],
+                                                     "".join(e.en + "\n" for e in cands))]
+        known_es = [not g.startswith("#") and bool(g.strip()) for g in _lt_proc(
+            ["-g", generator], "".join(_verb_request(e.es, ("inf",)) for e in cands))]
+    else:
+        english = [not g.startswith("#") and bool(g.strip()) for g in _lt_proc(
+            ["-g", generator], "".join(_verb_request(e.en, ("inf",)) for e in cands))]
+        known_es = [("<vblex>" in a) for a in _lt_proc([analyser],
+                                                     "".join(e.es + "\n" for e in cands))]
+    if len(english) != len(cands) or len(known_es) != len(cands):
+        return {}
+    out: dict[str, Paradigm] = {}
+    wanted: list[tuple[Entry, str, str]] = []
+    for e, en_ok, es_ok in zip(cands, english, known_es, strict=True):
+        if not en_ok:
+            continue
+        if es_ok:
+            out[e.id] = ()
+            continue
+        ending, model = next(((end, m) for end, m in _ES_MODELS if e.es.endswith(end)),
+                             ("", ""))
+        if model:
+            wanted.append((e, ending, model))
+    if wanted:
+        # the model verbs' forms, generated by the eng-spa generator (it knows Spanish)
+        es_generator = _bin_in_mode(system_mode_file("eng-spa", datadir).read_text("utf-8"),
+                                    "eng-spa.autogen.bin")
+        models = sorted({m for _e, _end, m in wanted})
+        requests = "".join(_verb_request(m, tags) for m in models for tags in _ES_VERB_TAGS)
+        forms = _lt_proc(["-g", es_generator], requests)
+        if len(forms) == len(models) * len(_ES_VERB_TAGS):
+            table = {m: forms[i * len(_ES_VERB_TAGS):(i + 1) * len(_ES_VERB_TAGS)]
+                     for i, m in enumerate(models)}
+            for e, ending, model in wanted:
+                stem, model_stem = e.es[: -len(ending)], model[: -len(ending)]
+                paradigm = tuple((stem + form[len(model_stem):], tags)
+                                 for form, tags in zip(table[model], _ES_VERB_TAGS, strict=True)
+                                 if form.startswith(model_stem) and not form.startswith("#"))
+                if paradigm:
+                    out[e.id] = paradigm
+    return out
+
+
+def _verb_request(lemma: str, tags: Sequence[str]) -> str:
+    """One line for ``lt-proc -g``: ``^lemma<vblex><tag>...$``."""
+    return "^" + _SPECIAL.sub(r"\\\1", lemma) + "<vblex>" + "".join(f"<{t}>" for t in tags) + "$\n"
 
 
 def _lt_proc(args: Sequence[str], text: str) -> list[str]:
@@ -325,7 +400,7 @@ def compile_glossary(glossary: Glossary, src: Lang, tgt: Lang, *,
     pass to ``apertium -d``."""
     pair = pair_name(src, tgt)
     root = (home or glosa_home()) / "apertium" / pair
-    target = root / glossary.content_hash
+    target = root / f"{glossary.content_hash}-c{COMPILER_VERSION}"
     if (target / "modes" / f"{pair}.mode").is_file():
         os.utime(target)
         return target
@@ -395,16 +470,161 @@ class BatchStats:
     translate_seconds: float
 
 
+class _LtServer:
+    """A long-running ``lt-proc -z`` (analyser or generator) answering one query per NUL;
+    used for the few words repairs need, so they cost microseconds, not a process each."""
+
+    def __init__(self, args: Sequence[str]) -> None:
+        self.proc = subprocess.Popen(["lt-proc", "-z", *args], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                     env=dict(os.environ, LC_ALL="C.UTF-8"))
+
+    def query(self, text: str, timeout: float = 10.0) -> list[str]:
+        import select
+
+        stdin, stdout = self.proc.stdin, self.proc.stdout
+        assert stdin is not None and stdout is not None
+        stdin.write(text.encode("utf-8") + b"\0")
+        stdin.flush()
+        buf = b""
+        deadline = time.monotonic() + timeout
+        while not buf.endswith(b"\0"):
+            left = deadline - time.monotonic()
+            ready, _w, _x = select.select([stdout.fileno()], [], [], max(left, 0))
+            if not ready:
+                raise EngineError("lt-proc did not answer")
+            chunk = os.read(stdout.fileno(), 1 << 16)
+            if not chunk:
+                raise EngineError("lt-proc ended")
+            buf += chunk
+        return buf[:-1].decode("utf-8", "replace").splitlines()
+
+    def close(self) -> None:
+        if self.proc.stdin:
+            try:
+                self.proc.stdin.close()
+            except OSError:
+                pass
+        try:
+            self.proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        if self.proc.stdout:
+            self.proc.stdout.close()
+
+
+class Pipeline:
+    """One long-running ``apertium -z`` pipeline that serves many batches.
+
+    lttoolbox 3.7.1 holds the last NUL-terminated chunk or two back until more bytes arrive
+    (``lt-proc -b`` reads ahead), so each batch is followed by marker chunks (``Xqflush17x``,
+    passed through as unknown words): when the first marker comes out, every segment of the
+    batch has, and the batch is cut off there, its size checked. Markers of earlier batches
+    that come out later are skipped. Any surprise (a count that does not match, a timeout, a
+    dead process) raises, and the engine falls back to a fresh pipeline per batch.
+    """
+
+    MARKERS = 3
+
+    def __init__(self, cmd: Sequence[str]) -> None:
+        import itertools
+
+        env = dict(os.environ, LC_ALL="C.UTF-8")
+        self.cmd = list(cmd)
+        self.proc = subprocess.Popen(self.cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=subprocess.DEVNULL, env=env)
+        self._buf = b""
+        self._ids = itertools.count(1)
+        self._stale: set[str] = set()
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def translate(self, segments: Sequence[str], timeout: float) -> list[str]:
+        import select
+        import threading
+
+        markers = [f"Xqflush{next(self._ids)}x" for _ in range(self.MARKERS)]
+        payload = "".join(to_stream(s) + "\n\0" for s in segments)
+        payload += "".join(m + "\n\0" for m in markers)
+        data = payload.encode("utf-8")
+        stdin = self.proc.stdin
+        stdout = self.proc.stdout
+        assert stdin is not None and stdout is not None
+        errors: list[BaseException] = []
+
+        def write() -> None:
+            try:
+                stdin.write(data)
+                stdin.flush()
+            except (BrokenPipeError, OSError) as exc:
+                errors.append(exc)
+
+        writer = threading.Thread(target=write, daemon=True)
+        writer.start()
+        out: list[str] = []
+        deadline = time.monotonic() + timeout
+        fd = stdout.fileno()
+        while True:
+            while b"\0" not in self._buf:
+                left = deadline - time.monotonic()
+                if left <= 0 or errors:
+                    raise EngineError("apertium pipeline stalled")
+                ready, _w, _x = select.select([fd], [], [], min(left, 1.0))
+                if ready:
+                    chunk = os.read(fd, 1 << 16)
+                    if not chunk:
+                        raise EngineError("apertium pipeline ended")
+                    self._buf += chunk
+            raw, self._buf = self._buf.split(b"\0", 1)
+            text = from_stream(raw.decode("utf-8", "replace")).strip()
+            if text == markers[0]:
+                break
+            if text in self._stale:
+                self._stale.discard(text)
+                continue
+            out.append(text)
+        writer.join()
+        self._stale.update(markers[1:])
+        if len(out) != len(segments):
+            raise EngineError(f"apertium pipeline returned {len(out)} segments for "
+                              f"{len(segments)}")
+        return out
+
+    def close(self) -> None:
+        if self.proc.stdin:
+            try:
+                self.proc.stdin.close()
+            except OSError:
+                pass
+        try:
+            self.proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        if self.proc.stdout:
+            self.proc.stdout.close()
+
+
 class ApertiumEngine:
     """Translate batches with Apertium; the glossary (when given) as user dictionaries."""
 
     name = "apertium"
 
+    #: Pipelines kept running at once (one per glossary and direction; oldest closed first).
+    MAX_PIPELINES = 2
+
     def __init__(self, *, home: Path | None = None, datadir: Path = SYSTEM_DATADIR,
-                 use_dictionaries: bool = True) -> None:
+                 use_dictionaries: bool = True, persistent: bool = True) -> None:
         self.home = home
         self.datadir = datadir
         self.use_dictionaries = use_dictionaries
+        self.persistent = persistent
+        self._pipelines: dict[tuple[str, ...], Pipeline] = {}
+        self._compiled: dict[str, Path] = {}  # pair -> the last compiled glossary's data dir
+        self._lt: dict[tuple[str, ...], _LtServer] = {}
+        self._conjugated: dict[tuple[str, str, str, str], str | None] = {}
         self.last: BatchStats | None = None
         self._forced: dict[tuple[str, str, str], tuple[str, ...]] = {}
 
@@ -431,6 +651,7 @@ class ApertiumEngine:
         datadir: Path | None = None
         if glossary is not None and self.use_dictionaries and len(glossary.for_direction(src, tgt)):
             datadir = compile_glossary(glossary, src, tgt, home=self.home, datadir=self.datadir)
+            self._compiled[pair_name(src, tgt)] = datadir
         t1 = time.perf_counter()
         out = self.run_pipeline(segments, src, tgt, datadir)
         self.last = BatchStats(len(segments), t1 - t0, time.perf_counter() - t1)
@@ -438,7 +659,8 @@ class ApertiumEngine:
 
     def run_pipeline(self, segments: Sequence[str], src: Lang, tgt: Lang,
                      datadir: Path | None = None) -> list[str]:
-        """Run one pipeline over ``segments`` (NUL-separated) and cut the output back."""
+        """Translate ``segments`` with the persistent pipeline for ``datadir`` (started on
+        first use), or, if that fails, with a fresh pipeline for this batch alone."""
         pair = pair_name(src, tgt)
         cmd = ["apertium", "-f", "none", "-u", "-z"]
         if datadir is not None:
@@ -446,11 +668,30 @@ class ApertiumEngine:
         elif self.datadir != SYSTEM_DATADIR:
             cmd += ["-d", str(self.datadir)]
         cmd.append(pair)
+        if self.persistent:
+            key = tuple(cmd)
+            pipe = self._pipelines.pop(key, None)
+            try:
+                if pipe is None or not pipe.alive():
+                    while len(self._pipelines) >= self.MAX_PIPELINES:
+                        self._pipelines.pop(next(iter(self._pipelines))).close()
+                    pipe = Pipeline(cmd)
+                out = pipe.translate(segments, timeout=60 + 0.05 * sum(map(len, segments)))
+                self._pipelines[key] = pipe  # most recently used last
+                return out
+            except (EngineError, OSError):
+                if pipe is not None:
+                    pipe.proc.kill()
+                    pipe.close()
+        return self._run_once(cmd, segments, pair)
+
+    def _run_once(self, cmd: Sequence[str], segments: Sequence[str], pair: str) -> list[str]:
+        """One pipeline for this batch: write everything, close, cut the output at NULs."""
         # a sentence-final period right before NUL is dropped by the pipeline; a blank keeps it
         payload = "".join(to_stream(s) + "\n\0" for s in segments).encode("utf-8")
         env = dict(os.environ, LC_ALL="C.UTF-8")
         try:
-            proc = subprocess.run(cmd, input=payload, capture_output=True, env=env)
+            proc = subprocess.run(list(cmd), input=payload, capture_output=True, env=env)
         except FileNotFoundError:
             raise EngineError(f"apertium not found; install it with `{INSTALL_HINT}`") from None
         if proc.returncode != 0:
@@ -461,6 +702,104 @@ class ApertiumEngine:
             raise EngineError(f"apertium {pair} returned {len(chunks)} segments for "
                               f"{len(segments)}")
         return [from_stream(c).strip() for c in chunks[: len(segments)]]
+
+    def conjugate_like(self, lemma: str, model: str, lang: Lang) -> str | None:
+        """The verb ``lemma`` (first word; a Spanish ``-se`` is a reflexive clitic; the rest
+        kept) in the tense, person and number of the verb form ``model``, by Apertium's own
+        analyser and generator; None when either does not know the word.
+
+        Used to repair a wrong verb in a translation: ``abogó`` + ``declararse culpable`` ->
+        ``se declaró culpable``.
+        """
+        words = lemma.split()
+        if not words or not model.strip():
+            return None
+        head, rest = words[0], words[1:]
+        clitic = ""
+        if lang == "es" and head.endswith("se") and len(head) > 4:
+            head, clitic = head[:-2], "se"
+        pair = "spa-eng" if lang == "es" else "eng-spa"
+        other = "eng-spa" if lang == "es" else "spa-eng"
+        try:
+            analyser = _bin_in_mode(system_mode_file(pair, self.datadir).read_text("utf-8"),
+                                    f"{pair}.automorf.bin")
+            generator = _bin_in_mode(system_mode_file(other, self.datadir).read_text("utf-8"),
+                                     f"{other}.autogen.bin")
+            compiled = self._compiled.get(other)
+            if compiled is not None and (compiled / f"{other}.autogen.bin").is_file():
+                generator = str(compiled / f"{other}.autogen.bin")  # glossary verbs too
+        except EngineError:
+            return None
+        key = (lemma, model, lang, generator)
+        if key in self._conjugated:
+            return self._conjugated[key]
+        result = self._conjugate(head, clitic, rest, model, analyser, generator)
+        self._conjugated[key] = result
+        return result
+
+    def _conjugate(self, head: str, clitic: str, rest: Sequence[str], model: str,
+                   analyser: str, generator: str) -> str | None:
+        (analysis,) = self._lt_query([analyser], model.strip() + "\n")[:1] or [""]
+        m = re.search(r"/[^/<$]+<vblex>((?:<[^>]+>)+)", analysis)
+        if not m:
+            return None
+        tags = m.group(1)
+        (form,) = self._lt_query(["-g", generator],
+                           "^" + _SPECIAL.sub(r"\\\1", head) + "<vblex>" + tags + "$\n")[:1] or [""]
+        form = form.strip()
+        if not form or form.startswith("#") or "<" in form:
+            return None
+        if clitic:
+            if "<ger>" in tags or "<imp>" in tags or "<pp>" in tags:
+                return None  # the clitic would move and change the accent: leave it
+            form = form + clitic if "<inf>" in tags else f"{clitic} {form}"
+        if model[:1].isupper():
+            form = form[:1].upper() + form[1:]
+        return " ".join([form, *rest])
+
+    def _lt_query(self, args: Sequence[str], text: str) -> list[str]:
+        """Ask a long-running ``lt-proc`` (started on first use); one process call if not."""
+        key = tuple(args)
+        server = self._lt.get(key)
+        try:
+            if server is None or server.proc.poll() is not None:
+                server = self._lt[key] = _LtServer(args)
+            return server.query(text)
+        except (EngineError, OSError):
+            broken = self._lt.pop(key, None)
+            if broken is not None:
+                broken.proc.kill()
+                broken.close()
+            return _lt_proc(args, text)
+
+    #: Verbs with one plain translation each way, used as stand-ins for glossary verbs.
+    STAND_IN = {"en": "disembark", "es": "desembarcar"}
+
+    def verb_stand_in(self, model: str, src: Lang, tgt: Lang) -> tuple[str, str] | None:
+        """A verb to translate in place of a glossary verb: the stand-in (``disembark``)
+        inflected like ``model`` (``pleaded`` -> ``disembarked``), and its target lemma
+        (``desembarcar``), so the translation shows where and how the verb goes."""
+        form = self.conjugate_like(self.STAND_IN[src], model, src)
+        return (form, self.STAND_IN[tgt]) if form else None
+
+    def find_verb(self, text: str, lemma: str, lang: Lang) -> tuple[int, int] | None:
+        """The span of the first word of ``text`` that ``lang``'s analyser reads as a form of
+        the verb ``lemma``."""
+        pair = "spa-eng" if lang == "es" else "eng-spa"
+        words = [(m.start(), m.end()) for m in re.finditer(r"\w+", text)]
+        if not words:
+            return None
+        try:
+            analyser = _bin_in_mode(system_mode_file(pair, self.datadir).read_text("utf-8"),
+                                    f"{pair}.automorf.bin")
+        except EngineError:
+            return None
+        lines = self._lt_query([analyser], "".join(text[s:e] + "\n" for s, e in words))
+        needle = f"/{lemma}<vblex>"
+        for (s, e), analysis in zip(words, lines, strict=False):
+            if needle in analysis:
+                return s, e
+        return None
 
     def forced_entries(self, glossary: Glossary, src: Lang, tgt: Lang) -> tuple[str, ...]:
         """Ids of the entries compiled into user dictionaries (the engine forces those)."""
@@ -473,4 +812,14 @@ class ApertiumEngine:
         return self._forced[key]
 
     def close(self) -> None:
-        """Nothing to release: every batch runs its own pipeline to the end."""
+        """Stop the running pipelines and lt-proc helpers."""
+        while self._pipelines:
+            self._pipelines.pop(next(iter(self._pipelines))).close()
+        while self._lt:
+            self._lt.pop(next(iter(self._lt))).close()
+
+    def __enter__(self) -> ApertiumEngine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
