@@ -406,8 +406,7 @@ _family("ir", "voy vas va vamos vais van fui fuiste fue fuimos fuisteis fueron i
         "íbamos ibais iban - - - - - - - - - - - - vaya vayas vaya vayamos vayáis vayan fuera "
         "fueras fuera fuéramos fuerais fueran fuese fueses fuese fuésemos fueseis fuesen -")
 
-_IRREGULAR_GERUND = {"decir": "diciendo", "venir": "viniendo", "ir": "yendo",
-                     "poder": "pudiendo"}
+_IRREGULAR_GERUND = {"decir": "diciendo", "venir": "viniendo", "ir": "yendo"}
 
 
 def _change_stem(stem: str, change: str) -> str:
@@ -473,7 +472,7 @@ def _es_verb_forms(inf: str) -> dict[str, str]:
     """
     low = inf.lower()
     forms: dict[str, str] = {inf: "inf"}
-    if len(low) < 3 or low[-2:] not in ("ar", "er", "ir", "ír"):
+    if (len(low) < 3 and low != "ir") or low[-2:] not in ("ar", "er", "ir", "ír"):
         return forms
     kind = _drop_accents(low[-2:])
     stem = inf[:-2]

@@ -234,3 +234,22 @@ def test_term_forced_at_the_start_takes_the_capital(copy_engine: ArgosEngine) ->
 def test_underscores_survive_decoding(copy_engine: ArgosEngine) -> None:
     (text,) = copy_engine.translate(["See report_2024_final now."], "en", "es")
     assert "report_2024_final" in text
+
+
+def test_a_requirement_without_targets_is_reported_not_crashed(engine: ArgosEngine) -> None:
+    segment = "The judge ruled."
+    req = Requirement("empty", 4, 9, "judge", ())
+    (result,) = engine.translate_detailed([segment], "en", "es", requirements=[[req]])
+    assert result.terms[0].how is Forcing.FAILED
+
+
+def test_rounds_are_bounded_for_term_dense_text(argos_home: Path) -> None:
+    engine = ArgosEngine(argos_home, decoding_budget=24, max_rounds=2)
+    segment = ("The cartel, the judge, the police, the border, the governor, the migrants, "
+               "the soldiers and the journalists.")
+    reqs = requirements_for(segment)
+    assert len(reqs) == 8
+    (result,) = engine.translate_detailed([segment], "en", "es", requirements=[reqs])
+    assert engine.decode_calls <= 3  # first pass, one single-term round, then all the rest
+    assert_all_present([result.text], [reqs])
+    assert all(t.how is Forcing.PREFIX for t in result.terms)

@@ -50,6 +50,7 @@ VERBS = [
     ("es", "absolver", {"absuelve": "verb", "absuelto": "part", "absuelta": "part-f"}),
     ("es", "huir", {"huyó": "verb", "huyeron": "verb", "huyendo": "ger"}),
     ("es", "conducir", {"condujo": "verb", "conduzca": "verb"}),
+    ("es", "ir", {"fue": "verb", "fueron": "verb", "iba": "verb", "yendo": "ger"}),
     ("es", "declararse culpable", {"se declaró culpable": "verb",
                                    "declarándose culpable": "ger"}),
 ]

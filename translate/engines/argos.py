@@ -9,7 +9,8 @@ every ``_`` into a space. Decoding ourselves also lets us force glossary terms i
    term's place from the attention (the first target token looking at the term's source
    pieces, else the proportional position), and re-decode with ``target_prefix`` = the output
    up to that word + the term's pieces, so what follows is generated after, and agreeing with,
-   the term; one term per round, every unit of the batch that needs one in the same call;
+   the term; one term per round, every unit of the batch that needs one in the same call,
+   and from round ``max_rounds`` on all of a unit's missing terms at once (bounded cost);
 3. the forced term is written as the glossary gives it (not as the model's vocabulary can
    spell it), so it holds even for pieces the model does not know, and even with random
    weights: enforcement does not depend on the model being good.
@@ -176,8 +177,9 @@ class ArgosEngine:
     def __init__(self, home: Path | None = None, *, beam_size: int = 4,
                  max_batch_size: int = 32, device: str = "cpu", compute_type: str = "default",
                  inter_threads: int = 1, intra_threads: int = 0,
-                 decoding_budget: int = DECODING_BUDGET) -> None:
+                 decoding_budget: int = DECODING_BUDGET, max_rounds: int = 4) -> None:
         self.home = home
+        self.max_rounds = max_rounds  # decoder re-runs forcing one term each, then all at once
         self.decoding_budget = decoding_budget  # max new pieces for an ordinary sentence
         self.beam_size = beam_size
         self.max_batch_size = max_batch_size
@@ -361,14 +363,20 @@ class ArgosEngine:
         if not live:
             return
         self._decode(model, live, [None] * len(live))
+        rounds = 0
         while True:
+            rounds += 1
             todo: list[_Unit] = []
             prefixes: list[list[str] | None] = []
             for unit in live:
                 missing = self._missing(model, unit)
                 if missing:
                     todo.append(unit)
-                    prefixes.append(self._force(model, unit, missing[0]))
+                    # one term per round, each followed by a fresh continuation; past
+                    # ``max_rounds`` every remaining term at once, so the rounds stay bounded
+                    # for term-dense text
+                    chosen = missing[:1] if rounds < self.max_rounds else missing
+                    prefixes.append(self._force(model, unit, chosen))
             if not todo:
                 return
             self._decode(model, todo, prefixes)
@@ -379,8 +387,8 @@ class ArgosEngine:
         used = list(forced_spans.values())
         missing = []
         for k, need in enumerate(unit.needs):
-            if k in forced_spans or need.placeholder:
-                continue
+            if k in forced_spans or need.placeholder or not need.targets:
+                continue  # an empty requirement has nothing to force; reported as failed
             free = [s for s in find_term(text, need.targets)
                     if all(s[1] <= u[0] or s[0] >= u[1] for u in used)]
             if free:
@@ -410,18 +418,27 @@ class ArgosEngine:
             t -= 1
         return t
 
-    def _force(self, model: _Model, unit: _Unit, k: int) -> list[str]:
-        """Fix need ``k`` at its place; return the target prefix for the next decoding."""
-        need = unit.needs[k]
-        t = self._place(unit, k)
-        literal = need.targets[0]
-        if t == 0 and literal[:1].islower():
-            first = next((c for c in unit.text if c.isalpha()), "")
-            if first.isupper():
-                literal = literal[0].upper() + literal[1:]
-        pieces = model.sp.encode(literal, out_type=str) or [SPACE]
-        unit.forced.append(_Forced(t, t + len(pieces), literal, k))
-        return unit.hyp[:t] + pieces
+    def _force(self, model: _Model, unit: _Unit, needs: Sequence[int]) -> list[str]:
+        """Fix ``needs`` at their places; return the target prefix for the next decoding.
+
+        The prefix is the hypothesis up to each term's place with the term's pieces inserted,
+        ending after the last term: the decoder continues from there.
+        """
+        places = sorted((self._place(unit, k), n, k) for n, k in enumerate(needs))
+        prefix: list[str] = []
+        pos = 0
+        for t, _n, k in places:
+            prefix.extend(unit.hyp[pos:t])
+            literal = unit.needs[k].targets[0]
+            if not prefix and literal[:1].islower():
+                first = next((c for c in unit.text if c.isalpha()), "")
+                if first.isupper():
+                    literal = literal[0].upper() + literal[1:]
+            pieces = model.sp.encode(literal, out_type=str) or [SPACE]
+            unit.forced.append(_Forced(len(prefix), len(prefix) + len(pieces), literal, k))
+            prefix.extend(pieces)
+            pos = t
+        return prefix
 
     # -- rendering and checking ----------------------------------------------------------------
     @staticmethod
