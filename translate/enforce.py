@@ -335,9 +335,15 @@ def translate_segments(
     outputs = _engine_batches(engine, [p.text for p in protected], src, tgt, for_engine, reqs,
                               decoded)
     states = []
+    forced_by: dict[str, set[str]] = {}
     for out, r, g, eg, d in zip(outputs, reqs, per, for_engine, decoded, strict=True):
-        forced = _forced_by_engine(engine, eg, src, tgt) if eg is not None else set()
-        states.append(_verify(out, r, g, tgt, forced, d))
+        forced: set[str] = set()
+        if eg is not None:
+            key = eg.content_hash
+            if key not in forced_by:
+                forced_by[key] = _forced_by_engine(engine, eg, src, tgt)
+            forced = forced_by[key]
+        states.append(_verify(out, r, g, tgt, forced, d) if r else [])
     if repair:
         outputs, states = _repair(protected, reqs, outputs, states, per, for_engine, src, tgt,
                                   engine)

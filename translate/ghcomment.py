@@ -73,9 +73,23 @@ def github_request(method: str, url: str, token: str, body: Any = None) -> Any:
     return json.loads(raw) if raw else None
 
 
-def with_marker(body: str) -> str:
-    """The comment body with the hidden marker as its first line."""
-    return body if body.startswith(MARKER) else f"{MARKER}\n{body}"
+#: GitHub refuses comments over 65,536 characters; leave room for the marker and the note.
+MAX_BODY = 65_000
+TRUNCATED = ("\n\n*… cut here: the whole report is too long for a comment; it is in the job "
+             "summary, and `glosa glossary diff` prints it in full.*\n")
+
+
+def with_marker(body: str, limit: int = MAX_BODY) -> str:
+    """The comment body with the hidden marker as its first line, cut at a line end to fit.
+
+    >>> with_marker("a\\nbb\\nccc\\n", limit=40).splitlines()[:3]
+    ['<!-- glosa-glossary-review -->', 'a', 'bb']
+    """
+    text = body if body.startswith(MARKER) else f"{MARKER}\n{body}"
+    if len(text) <= limit:
+        return text
+    cut = text.rfind("\n", 0, max(limit - len(TRUNCATED), len(MARKER) + 1))
+    return text[:max(cut, len(MARKER))] + TRUNCATED
 
 
 def find_comment(pr: PullRequest, request: Request | None = None) -> int | None:

@@ -291,3 +291,11 @@ def test_pre_commit_catalog_check_hook_checks_every_file(repo: Repo) -> None:
                       args=["--format", "github"])
     assert result.returncode == 1
     assert "file=b.po" in result.stdout and "file=a.po" not in result.stdout
+
+
+def test_a_report_too_long_for_github_is_cut_at_a_line() -> None:
+    body = "".join(f"| `term-{i:05d}` | row |\n" for i in range(5000))
+    text = ghcomment.with_marker(body)
+    assert len(text) <= 65_536 and text.startswith(ghcomment.MARKER + "\n| `term-00000`")
+    assert text.endswith(ghcomment.TRUNCATED)
+    assert text[:-len(ghcomment.TRUNCATED)].endswith(" row |")

@@ -57,7 +57,7 @@ def translate_texts(texts: Sequence[str], src: Lang, tgt: Lang, engine: Engine,
     sentences (``translate.segments``), every placeholder and piece of markup of any kind is
     protected (``translate.placeholders``), the glossary is enforced (``translate.enforce``),
     and the sentences are put back into their text."""
-    from translate.enforce import Status, translate_segments
+    from translate.enforce import Status, translate_batch
     from translate.placeholders import FORMATS
     from translate.segments import replace_segments, segment_text
 
@@ -65,8 +65,8 @@ def translate_texts(texts: Sequence[str], src: Lang, tgt: Lang, engine: Engine,
         return []
     split = [segment_text(t, markdown=False) for t in texts]
     flat = [seg.text for segs in split for seg in segs]
-    results = translate_segments(flat, src, tgt, engine=engine, glossary=glossary,
-                                 formats=FORMATS) if flat else []
+    results = translate_batch(flat, src, tgt, engine=engine, glossary=glossary,
+                              formats=FORMATS) if flat else []
     out: list[Translated] = []
     k = 0
     for text, segs in zip(texts, split, strict=True):

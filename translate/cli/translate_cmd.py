@@ -130,7 +130,10 @@ def translate(
         if glossary:
             typer.echo(_("glosa: glossary: {note}").format(note=note), err=True)
         text, _name = read_input(source)
-        result = _run(text, src, tgt, engine, terms)  # type: ignore[arg-type]
+        try:
+            result = _run(text, src, tgt, engine, terms)  # type: ignore[arg-type]
+        finally:
+            engine.close()
     except GlosaError as exc:
         fail(str(exc))
     out = result_json(result, note) if fmt == "json" else result.text

@@ -163,6 +163,9 @@ _ES_VERB_TAGS: tuple[tuple[str, ...], ...] = (
     *[("imp", p, n) for p, n in (("p2", "sg"), ("p3", "sg"), ("p1", "pl"), ("p2", "pl"),
                                  ("p3", "pl"))],
 )
+_EN_VERB_TAGS: tuple[tuple[str, ...], ...] = (
+    ("inf",), ("pres",), ("pri", "p3", "sg"), ("past",), ("pp",), ("ger",),
+)
 #: Regular Spanish verbs Apertium conjugates, one per ending whose spelling changes alike
 #: (sacar -> saque, pagar -> pague, cazar -> cace); other endings (-cer, -ger, -uir...) have
 #: irregular spellings and are left to enforcement.
@@ -616,15 +619,18 @@ class ApertiumEngine:
     MAX_PIPELINES = 2
 
     def __init__(self, *, home: Path | None = None, datadir: Path = SYSTEM_DATADIR,
-                 use_dictionaries: bool = True, persistent: bool = True) -> None:
+                 use_dictionaries: bool = True, persistent: bool = True,
+                 helpers: bool = False) -> None:
         self.home = home
         self.datadir = datadir
         self.use_dictionaries = use_dictionaries
         self.persistent = persistent
+        self.helpers = helpers
         self._pipelines: dict[tuple[str, ...], Pipeline] = {}
         self._compiled: dict[str, Path] = {}  # pair -> the last compiled glossary's data dir
         self._lt: dict[tuple[str, ...], _LtServer] = {}
         self._conjugated: dict[tuple[str, str, str, str], str | None] = {}
+        self._stand_in_cache: dict[str, list[str]] = {}
         self.last: BatchStats | None = None
         self._forced: dict[tuple[str, str, str], tuple[str, ...]] = {}
 
@@ -758,7 +764,10 @@ class ApertiumEngine:
         return " ".join([form, *rest])
 
     def _lt_query(self, args: Sequence[str], text: str) -> list[str]:
-        """Ask a long-running ``lt-proc`` (started on first use); one process call if not."""
+        """Ask ``lt-proc``: a long-running one with ``helpers`` (fast, but each holds its
+        dictionary in memory beside the pipeline: about 25 MB apiece), else one process call."""
+        if not self.helpers:
+            return _lt_proc(args, text)
         key = tuple(args)
         server = self._lt.get(key)
         try:
@@ -782,9 +791,31 @@ class ApertiumEngine:
         form = self.conjugate_like(self.STAND_IN[src], model, src)
         return (form, self.STAND_IN[tgt]) if form else None
 
+    def _stand_in_forms(self, lang: Lang) -> list[str]:
+        """Every form of the stand-in verb in ``lang``, longest first (one lt-proc call, once)."""
+        if lang not in self._stand_in_cache:
+            other = "eng-spa" if lang == "es" else "spa-eng"
+            tags = _ES_VERB_TAGS if lang == "es" else _EN_VERB_TAGS
+            try:
+                generator = _bin_in_mode(system_mode_file(other, self.datadir)
+                                         .read_text("utf-8"), f"{other}.autogen.bin")
+                lines = _lt_proc(["-g", generator], "".join(
+                    _verb_request(self.STAND_IN[lang], t) for t in tags))
+            except EngineError:
+                lines = []
+            forms = {f.strip() for f in lines if f.strip() and not f.startswith("#")}
+            self._stand_in_cache[lang] = sorted(forms, key=len, reverse=True)
+        return self._stand_in_cache[lang]
+
     def find_verb(self, text: str, lemma: str, lang: Lang) -> tuple[int, int] | None:
         """The span of the first word of ``text`` that ``lang``'s analyser reads as a form of
         the verb ``lemma``."""
+        if lemma == self.STAND_IN[lang]:
+            forms = self._stand_in_forms(lang)
+            if forms:
+                rx = re.compile(r"(?i)\b(?:" + "|".join(map(re.escape, forms)) + r")\b")
+                m = rx.search(text)
+                return (m.start(), m.end()) if m else None
         pair = "spa-eng" if lang == "es" else "eng-spa"
         words = [(m.start(), m.end()) for m in re.finditer(r"\w+", text)]
         if not words:
