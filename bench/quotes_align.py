@@ -39,7 +39,7 @@ from translate.quotes.extract import Quote, line_of  # noqa: E402
 
 def load_engine(name: str) -> Any:
     """The engine to benchmark with, from translate.engines."""
-    from translate.engines.registry import get_engine  # type: ignore[import-not-found]
+    from translate.engines.registry import get_engine
 
     return get_engine(name)
 

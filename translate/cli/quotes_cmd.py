@@ -22,16 +22,9 @@ MODES = ("excerpt", "document")
 
 def open_engine(name: str) -> Engine:
     """The translation engine used to compare across languages (tests replace this)."""
-    import importlib
+    from translate.engines.registry import get_engine
 
-    # the engine registry arrives with the translate pipeline; until then, say so plainly
-    try:
-        registry = importlib.import_module("translate.engines.registry")
-    except ImportError:
-        fail(_("engine {name} is not available in this build").format(name=name))
-    load = registry.get_engine
-    engine: Engine = load(name)
-    return engine
+    return get_engine(name)
 
 
 def _read(path: Path) -> str:

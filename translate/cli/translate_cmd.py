@@ -60,8 +60,10 @@ def read_input(source: str) -> tuple[str, str]:
     return text, name
 
 
-def result_json(result: TranslationResult, glossary_note: str) -> str:
-    """The JSON form: per segment the source, the output and every glossary term's fate."""
+def result_json(result: TranslationResult, glossary_note: str, text: str | None = None,
+                originals: list[dict[str, object]] | None = None) -> str:
+    """The JSON form: per segment the source, the output and every glossary term's fate;
+    with ``--originals``, the final ``text`` and each quote put back in the original words."""
     import json
 
     segments = []
@@ -73,8 +75,11 @@ def result_json(result: TranslationResult, glossary_note: str) -> str:
     for t in result.terms:
         counts[t.status.value] += 1
     doc = {"from": result.src, "to": result.tgt, "engine": result.engine,
-           "glossary": glossary_note, "text": result.text, "segments": segments,
+           "glossary": glossary_note, "text": result.text if text is None else text,
+           "segments": segments,
            "summary": {"segments": len(segments), "terms": len(result.terms), **counts}}
+    if originals is not None:
+        doc["originals"] = originals
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -97,6 +102,10 @@ def translate(
     output: Annotated[Path | None, typer.Option("-o", "--output",
                                                 help=_("Write here (atomically), not stdout."))
                       ] = None,
+    originals: Annotated[Path | None, typer.Option(
+        "--originals", metavar="FILE",
+        help=_("The quoted words as said, in the target language: quotes that render them are "
+               "put back verbatim instead of a back-translation."))] = None,
 ) -> None:
     """Translate text between English and Spanish with the glossary enforced.
 
@@ -131,12 +140,22 @@ def translate(
             typer.echo(_("glosa: glossary: {note}").format(note=note), err=True)
         text, _name = read_input(source)
         try:
+            original_words = read_input(str(originals))[0] if originals is not None else None
             result = _run(text, src, tgt, engine, terms)  # type: ignore[arg-type]
         finally:
             engine.close()
     except GlosaError as exc:
         fail(str(exc))
-    out = result_json(result, note) if fmt == "json" else result.text
+    final_text = result.text
+    restored: list[dict[str, object]] | None = None
+    if original_words is not None:
+        from translate.quotes.originals import restore_originals
+
+        final_text, done = restore_originals(result.text, original_words, tgt)
+        restored = [r.to_dict() for r in done]
+        typer.echo(_("glosa: {n} quote(s) put back in the original words").format(
+            n=len(done)), err=True)
+    out = result_json(result, note, final_text, restored) if fmt == "json" else final_text
     if output is not None:
         from glossary.atomic import write_text_atomic
 

@@ -47,6 +47,7 @@ _NGRAM_ORDERS = (2, 3, 4, 5)
 # similarity
 
 
+@lru_cache(maxsize=8192)
 def _normalise(text: str) -> str:
     return " ".join(checks.fold(re.sub(r"[^\w\s]", " ", text)).split())
 
@@ -71,8 +72,8 @@ class Similarity:
 
 
 def char_similarity(hypothesis: str, reference: str) -> Similarity:
-    """chrF-style statistics over character 2- to 5-grams and word stems, case and accents
-    ignored.
+    """chrF-style statistics over distinct character 2- to 5-grams and word stems, case and
+    accents ignored.
 
     >>> s = char_similarity("no vamos a negociar", "No vamos a negociar nunca con ellos")
     >>> round(s.precision, 2), s.recall < 0.7
@@ -84,9 +85,9 @@ def char_similarity(hypothesis: str, reference: str) -> Similarity:
     for h, r in zip(hyp, ref, strict=True):
         if not h or not r:
             continue
-        common = sum((h & r).values())
-        precisions.append(common / h.total())
-        recalls.append(common / r.total())
+        common = len(h & r)
+        precisions.append(common / len(h))
+        recalls.append(common / len(r))
     if not precisions:
         return Similarity(0.0, 0.0)
     return Similarity(sum(precisions) / len(precisions), sum(recalls) / len(recalls))
@@ -97,12 +98,13 @@ _FUNCTION_WORDS = checks.STOPWORDS["en"] | checks.STOPWORDS["es"]
 
 
 @lru_cache(maxsize=8192)
-def _profile(text: str) -> tuple[Counter[str], ...]:
-    """Character n-gram counts per order, then word stems (chrF++ counts words too; the first
-    five letters forgive inflection: paralyze/paralyse, arrested/arrests)."""
+def _profile(text: str) -> tuple[frozenset[str], ...]:
+    """Distinct character n-grams per order, then word stems (chrF++ counts words too; the
+    first five letters forgive inflection: paralyze/paralyse, arrested/arrests). Sets rather
+    than counts: quotes rarely repeat an n-gram, and set intersection is fast."""
     norm = _normalise(text)
-    grams = [_ngrams(norm, n) for n in _NGRAM_ORDERS]
-    grams.append(Counter(w[:5] for w in norm.split() if w not in _FUNCTION_WORDS))
+    grams = [frozenset(_ngrams(norm, n)) for n in _NGRAM_ORDERS]
+    grams.append(frozenset(w[:5] for w in norm.split() if w not in _FUNCTION_WORDS))
     return tuple(grams)
 
 
@@ -274,16 +276,16 @@ class Alignment:
 # alignment
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“«¿¡(]?[A-ZÁÉÍÓÚÑ0-9])")
-
-
 def split_sentences(text: str) -> list[str]:
-    """Sentences of a quote, for sentence-by-sentence translation.
+    """Sentences of a quote, for sentence-by-sentence translation (the one splitter,
+    :mod:`translate.segments`).
 
     >>> split_sentences("No iremos. ¿Para qué? Nunca.")
     ['No iremos.', '¿Para qué?', 'Nunca.']
     """
-    return [p for p in _SENTENCE_END.split(text.strip()) if p]
+    from translate import segments
+
+    return [s.text for s in segments.split_sentences(" ".join(text.split()))]
 
 
 def translate_quotes(quotes: Sequence[Quote], engine: Engine, src: Lang, tgt: Lang,
