@@ -332,6 +332,38 @@ def candidates_for(translation: Quote, mt_originals: Sequence[str],
     return found
 
 
+#: A translated quote whose best original is taken by a better match may take its next best
+#: original instead when that one scores within this margin of the best.
+SECOND_CHOICE_MARGIN = 0.25
+
+
+def assign(ranked: Sequence[Sequence[Candidate]]) -> dict[int, Candidate]:
+    """Choose an original for each translated quote from its ranked candidates.
+
+    One-to-one first (a story usually quotes each original once): the strongest pairs are
+    taken first, and a quote whose best original went to a stronger match takes its next best
+    if that is nearly as good. What is left shares its best original (a quote split in two
+    parts). Scores under :data:`PAIR_THRESHOLD` never pair.
+    """
+    chosen: dict[int, Candidate] = {}
+    taken: set[int] = set()
+    options = sorted(((c.score, j, k) for j, cands in enumerate(ranked)
+                      for k, c in enumerate(cands) if c.score >= PAIR_THRESHOLD),
+                     key=lambda o: -o[0])
+    for score, j, k in options:
+        cand = ranked[j][k]
+        if j in chosen or taken & set(cand.originals):
+            continue
+        if score < ranked[j][0].score - SECOND_CHOICE_MARGIN:
+            continue
+        chosen[j] = cand
+        taken |= set(cand.originals)
+    for j, cands in enumerate(ranked):
+        if j not in chosen and cands and cands[0].score >= PAIR_THRESHOLD:
+            chosen[j] = cands[0]
+    return chosen
+
+
 def align_quotes(original_text: str, translation_text: str, engine: Engine, *,
                  original_lang: Lang, translation_lang: Lang, mode: Mode = "excerpt",
                  glossary: Glossary | None = None, original_path: str | None = None,
@@ -358,15 +390,11 @@ def align_quote_lists(originals: Sequence[Quote], translations: Sequence[Quote],
     o_speakers = [q.speaker for q in originals]
     o_texts = [q.text for q in originals]
     # anchors of the originals as translated: names and digits pass through the engine
-    chosen: dict[int, Candidate] = {}
-    unsourced: list[Quote] = []
-    for j, t in enumerate(translations):
-        t_anchors = anchors_of(t.text, translation_lang)
-        ranked = candidates_for(t, mt, o_anchors, t_anchors, o_speakers, o_texts) if mt else []
-        if ranked and ranked[0].score >= PAIR_THRESHOLD:
-            chosen[j] = ranked[0]
-        elif t.words >= MIN_WORDS or t.speaker:
-            unsourced.append(t)
+    ranked = [candidates_for(t, mt, o_anchors, anchors_of(t.text, translation_lang),
+                             o_speakers, o_texts) if mt else [] for t in translations]
+    chosen = assign(ranked)
+    unsourced = [t for j, t in enumerate(translations)
+                 if j not in chosen and (t.words >= MIN_WORDS or t.speaker)]
     # group translated quotes that share an original (a quote split in two parts)
     groups: dict[tuple[int, ...], list[int]] = {}
     for j, cand in chosen.items():
