@@ -261,7 +261,7 @@ def _lint_conflicts(glossary: Glossary, cells: Mapping[str, FileCells]) -> Itera
     for s, t in (LANGS, LANGS[::-1]):
         first: dict[str, list[tuple[str, Entry]]] = {}
         for e in live:
-            if not e.applies(s, t):
+            if not e.covers(s, t):
                 continue
             for i, term in enumerate(e.accepted(s)):
                 column = s if i == 0 else f"{s}_variants"

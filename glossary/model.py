@@ -121,13 +121,19 @@ class Entry:
         """Preferred term first, then admitted variants (lemma forms)."""
         return (self.term(lang), *self.variants(lang))
 
-    def applies(self, src: Lang, tgt: Lang) -> bool:
-        """Whether this entry is enforced when translating ``src`` -> ``tgt``."""
-        if self.status is Status.DEPRECATED:
-            return False
+    def covers(self, src: Lang, tgt: Lang) -> bool:
+        """Whether the entry's ``direction`` includes ``src`` -> ``tgt`` (whatever its status)."""
         if self.direction is Direction.BOTH:
             return src != tgt
         return self.direction.value == f"{src}-{tgt}"
+
+    def applies(self, src: Lang, tgt: Lang) -> bool:
+        """Whether this entry is enforced when translating ``src`` -> ``tgt``.
+
+        Only approved entries are enforced: a proposed entry is under review (lint, lookup and
+        diff see it; translation and checks do not), a deprecated one is history.
+        """
+        return self.status is Status.APPROVED and self.covers(src, tgt)
 
     def to_row(self) -> dict[str, str]:
         """The entry as CSV cell strings, keyed by column name."""

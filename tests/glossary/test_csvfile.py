@@ -38,3 +38,13 @@ def test_round_trip(tmp_path: Path) -> None:
     g = load_glossary([p])
     q = write(tmp_path, "u.csv", format_terms(g.entries))
     assert load_glossary([q]).entries == g.entries
+
+
+def test_only_approved_entries_are_enforced(tmp_path: Path) -> None:
+    p = write(tmp_path, "t.csv", "id,en,es,status,direction\n"
+              "a,gang,pandilla,approved,both\nb,plaza,plaza,proposed,both\n"
+              "c,narco,narco,deprecated,both\nd,kingpin,capo,approved,en-es\n")
+    g = load_glossary([p])
+    assert [e.id for e in g.for_direction("en", "es")] == ["a", "d"]
+    assert [e.id for e in g.for_direction("es", "en")] == ["a"]
+    assert g["b"].covers("en", "es") and not g["b"].applies("en", "es")
