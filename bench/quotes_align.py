@@ -4,7 +4,8 @@
                                  [--stories bench/data/quotes] [--engine apertium]
 
 1. Alignment: the silver pairs grouped by document; every Spanish quote is scored against
-   every English quote of its document (the engine translates the English ones, one batch)
+   every English quote of its document (the engine translates the English ones into Spanish
+   and the Spanish ones into English, one batch each, and the aligner compares both ways)
    and the aligner assigns them (``align.assign``: one-to-one first); top-1 accuracy = the
    English quote it is given is its own.
 2. Fault detection: for each ``*.faults.json`` story, each planted fault is applied alone to
@@ -71,7 +72,15 @@ def silver_accuracy(path: Path, engine: Any) -> dict[str, Any]:
     flat = [q for d in doc_en for q in doc_en[d]]
     start = time.perf_counter()
     mt_flat = engine.translate(flat, "en", "es")
+    # the other direction, as the aligner does: each Spanish quote back into English
+    back_flat = engine.translate([r["es_quote"] for rs in by_doc.values() for r in rs],
+                                 "es", "en")
     mt_time = time.perf_counter() - start
+    back: dict[str, list[str]] = {}
+    k = 0
+    for d, rs in by_doc.items():
+        back[d] = back_flat[k:k + len(rs)]
+        k += len(rs)
     mt: dict[str, list[str]] = {}
     k = 0
     for d, quotes in doc_en.items():
@@ -82,10 +91,10 @@ def silver_accuracy(path: Path, engine: Any) -> dict[str, Any]:
         anchors = [anchors_of(q, "en") for q in doc_en[d]]
         speakers = [None] * len(doc_en[d])
         ranked = []
-        for r in rs:
+        for j, r in enumerate(rs):
             es = _quote(r["es_quote"], 0)
             ranked.append(candidates_for(es, mt[d], anchors, anchors_of(es.text, "es"),
-                                         speakers, doc_en[d]))
+                                         speakers, doc_en[d], back[d][j]))
         # the aligner's own choice (one-to-one first); below the pairing threshold, the
         # best-scoring candidate still counts as its top-1 answer
         chosen = assign(ranked)

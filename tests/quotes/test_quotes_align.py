@@ -6,7 +6,14 @@ import pytest
 
 from glossary.model import Entry, Glossary
 from translate.engines.base import MemoryEngine
-from translate.quotes.align import align_quotes, char_similarity
+from translate.quotes.align import (
+    PAIR_THRESHOLD,
+    align_quotes,
+    anchors_of,
+    candidates_for,
+    char_similarity,
+)
+from translate.quotes.extract import Quote
 
 
 def run(original: str, translation: str, engine: MemoryEngine, mode: str = "excerpt",
@@ -27,7 +34,8 @@ def test_pairs_out_of_order_with_a_split_quote(original: str, translation: str,
     assert kinds[7] == "split"
     assert result.findings == ()
     assert not result.has_errors
-    assert len(engine.calls) == 1  # one batched call for every original sentence
+    # one batched call for every original sentence, one for every translated one (back)
+    assert len(engine.calls) == 2
 
 
 def test_document_mode_reports_the_unquoted_original(original: str, translation: str,
@@ -95,3 +103,19 @@ def test_similarity_is_symmetric_in_f_and_favours_containment() -> None:
     assert abs(ab.f - ba.f) < 1e-9
     assert ba.precision == pytest.approx(1.0) and ba.recall < 0.7
     assert char_similarity(a, "the weather is nice today").f < 0.3
+
+
+def test_comparing_both_ways_pairs_a_word_the_engine_renders_differently() -> None:
+    # the engine renders "trigger" as "gatillo" going out, but the story's "disparador"
+    # comes back as "trigger": only the comparison in the originals' language sees the match
+    originals = ["trigger.", "It was a very long night for everybody here,"]
+    machine = ["gatillo.", "Era una noche muy larga para todo el mundo aquí,"]
+    story = Quote(text="disparador", spans=((0, 10),), line=1, index=0)
+    args = (story, machine, [anchors_of(o, "en") for o in originals],
+            anchors_of(story.text, "es"), [None, None], originals)
+    one_way = candidates_for(*args)
+    both_ways = candidates_for(*args, mt_translation="Trigger")
+    assert one_way[0].score < PAIR_THRESHOLD
+    assert both_ways[0].originals == (0,)
+    assert both_ways[0].score >= PAIR_THRESHOLD
+    assert both_ways[1].score < PAIR_THRESHOLD

@@ -159,6 +159,16 @@ def _fragment_score(fragment: str, whole: str, sim: Similarity) -> float:
     return min(sim.precision, contiguous)
 
 
+def _directed_score(hypothesis: str, reference: str, sim: Similarity) -> float:
+    """F of a hypothesis against a reference in one language; a fragment of the reference is
+    judged by how much of it the reference explains, a little below a full match. One or two
+    words are explained by any long text, so they must match as a whole."""
+    fragment = len(hypothesis.split()) >= MIN_WORDS and sim.recall < sim.precision
+    if not fragment:
+        return sim.f
+    return max(sim.f, _fragment_score(hypothesis, reference, sim) - 0.1)
+
+
 @dataclass(frozen=True)
 class Candidate:
     """How well one translated quote matches one original (or two joined originals)."""
@@ -171,18 +181,22 @@ class Candidate:
 def score_pair(mt_original: str, translation: str, original_anchors: Anchors,
                translation_anchors: Anchors,
                speakers: tuple[str | None, str | None] = (None, None),
-               original: str | None = None) -> tuple[float, Similarity]:
+               original: str | None = None,
+               mt_translation: str | None = None) -> tuple[float, Similarity]:
     """The pairing score of a translated quote against one machine-translated original.
 
     A full quote scores its F; a fragment of the original scores by precision (how much of
-    the translated quote the original explains), a little below a full match.
+    the translated quote the original explains), a little below a full match. With
+    ``mt_translation`` (the engine's rendering of the translated quote back into the
+    original's language) the comparison is also made in that direction and the two are
+    averaged: a word the engine renders one way going out ("trigger" -> "gatillo") is often
+    recognised coming back ("disparador" -> "trigger").
     """
     sim = char_similarity(translation, mt_original)
-    # a fragment is judged by how much of it the original explains; one or two words are
-    # explained by any long text, so they must match as a whole
-    fragment = len(translation.split()) >= MIN_WORDS and sim.recall < sim.precision
-    base = max(sim.f, _fragment_score(translation, mt_original, sim) - 0.1) if fragment \
-        else sim.f
+    base = _directed_score(translation, mt_original, sim)
+    if mt_translation is not None and original is not None:
+        back = char_similarity(mt_translation, original)
+        base = (base + _directed_score(mt_translation, original, back)) / 2
     if original is not None:
         # names, numbers and loanwords pass through untranslated: the original itself is a
         # second, weaker reference
@@ -307,14 +321,16 @@ def translate_quotes(quotes: Sequence[Quote], engine: Engine, src: Lang, tgt: La
 def candidates_for(translation: Quote, mt_originals: Sequence[str],
                    original_anchors: Sequence[Anchors], translation_anchors: Anchors,
                    original_speakers: Sequence[str | None],
-                   original_texts: Sequence[str] | None = None) -> list[Candidate]:
+                   original_texts: Sequence[str] | None = None,
+                   mt_translation: str | None = None) -> list[Candidate]:
     """Every original scored against one translated quote, best first (joined neighbours
     included, for a translated quote that merges two originals)."""
     found: list[Candidate] = []
     for i, mt in enumerate(mt_originals):
         score, sim = score_pair(mt, translation.text, original_anchors[i], translation_anchors,
                                 (original_speakers[i], translation.speaker),
-                                original_texts[i] if original_texts is not None else None)
+                                original_texts[i] if original_texts is not None else None,
+                                mt_translation)
         found.append(Candidate(score, sim, (i,)))
     found.sort(key=lambda c: -c.score)
     # merged: the best two originals joined explain the translation much better than either
@@ -389,9 +405,14 @@ def align_quote_lists(originals: Sequence[Quote], translations: Sequence[Quote],
     o_anchors = [anchors_of(q.text, original_lang) for q in originals]
     o_speakers = [q.speaker for q in originals]
     o_texts = [q.text for q in originals]
+    # and the other direction: the translated quotes rendered back into the originals'
+    # language (one more batched call), so each pair is compared both ways
+    back = [" ".join(s) for s in translate_quotes(translations, engine, translation_lang,
+                                                   original_lang, glossary)] if mt else []
     # anchors of the originals as translated: names and digits pass through the engine
     ranked = [candidates_for(t, mt, o_anchors, anchors_of(t.text, translation_lang),
-                             o_speakers, o_texts) if mt else [] for t in translations]
+                             o_speakers, o_texts, back[j]) if mt else []
+              for j, t in enumerate(translations)]
     chosen = assign(ranked)
     unsourced = [t for j, t in enumerate(translations)
                  if j not in chosen and (t.words >= MIN_WORDS or t.speaker)]
