@@ -473,7 +473,6 @@ class BatchStats:
     translate_seconds: float
 
 
-
 def _end_process(proc: subprocess.Popen[bytes]) -> None:
     """Close stdin so the process ends by itself; kill it after 5 s; close its stdout."""
     if proc.stdin:
