@@ -749,8 +749,8 @@ def check_quotes(src: str, tgt: str, src_lang: Lang | str, tgt_lang: Lang | str
                       f"{right}", (str(left),), (str(right),), Severity.WARNING)]
 
 
-_PLACEHOLDER = re.compile(
-    r"%(?:\([^)]+\))?[-+ #0]*\d*(?:\.\d+)?[sdifeEgGxXoucr%]|\{[^{}\s]*\}")
+#: The placeholder kinds a pair check compares (``translate.placeholders`` defines them).
+PAIR_PLACEHOLDER_FORMATS: tuple[str, ...] = ("python-format", "python-brace-format")
 
 
 def check_placeholders(src: str, tgt: str, src_lang: Lang | str, tgt_lang: Lang | str
@@ -760,9 +760,16 @@ def check_placeholders(src: str, tgt: str, src_lang: Lang | str, tgt_lang: Lang 
     >>> issue = check_placeholders("%(n)d in {dir}", "%(n)d en {carpeta}", "en", "es")[0]
     >>> issue.source
     ('{dir}',)
+    >>> check_placeholders("100%% of {n}", "el 100%% de {n}", "en", "es")
+    []
     """
-    left = sorted(m.group() for m in _PLACEHOLDER.finditer(src) if m.group() != "%%")
-    right = sorted(m.group() for m in _PLACEHOLDER.finditer(tgt) if m.group() != "%%")
+    from translate.placeholders import find_placeholders
+
+    def found(text: str) -> list[str]:
+        return sorted(text[s:e] for s, e, _k in find_placeholders(text, PAIR_PLACEHOLDER_FORMATS)
+                      if text[s:e] not in ("%%", "{{", "}}"))
+
+    left, right = found(src), found(tgt)
     if left == right:
         return []
     only_left = list(left)

@@ -473,6 +473,22 @@ class BatchStats:
     translate_seconds: float
 
 
+def _end_process(proc: subprocess.Popen[bytes]) -> None:
+    """Close stdin so the process ends by itself; kill it after 5 s; close its stdout."""
+    if proc.stdin:
+        try:
+            proc.stdin.close()
+        except OSError:
+            pass
+    try:
+        proc.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    if proc.stdout:
+        proc.stdout.close()
+
+
 class _LtServer:
     """A long-running ``lt-proc -z`` (analyser or generator) answering one query per NUL;
     used for the few words repairs need, so they cost microseconds, not a process each."""
@@ -503,18 +519,7 @@ class _LtServer:
         return buf[:-1].decode("utf-8", "replace").splitlines()
 
     def close(self) -> None:
-        if self.proc.stdin:
-            try:
-                self.proc.stdin.close()
-            except OSError:
-                pass
-        try:
-            self.proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-        if self.proc.stdout:
-            self.proc.stdout.close()
+        _end_process(self.proc)
 
 
 class Pipeline:
@@ -596,18 +601,7 @@ class Pipeline:
         return out
 
     def close(self) -> None:
-        if self.proc.stdin:
-            try:
-                self.proc.stdin.close()
-            except OSError:
-                pass
-        try:
-            self.proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-        if self.proc.stdout:
-            self.proc.stdout.close()
+        _end_process(self.proc)
 
 
 class ApertiumEngine:
