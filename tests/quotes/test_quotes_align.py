@@ -8,8 +8,11 @@ from glossary.model import Entry, Glossary
 from translate.engines.base import MemoryEngine
 from translate.quotes.align import (
     PAIR_THRESHOLD,
+    Candidate,
+    Similarity,
     align_quotes,
     anchors_of,
+    assign,
     candidates_for,
     char_similarity,
 )
@@ -119,3 +122,19 @@ def test_comparing_both_ways_pairs_a_word_the_engine_renders_differently() -> No
     assert both_ways[0].originals == (0,)
     assert both_ways[0].score >= PAIR_THRESHOLD
     assert both_ways[1].score < PAIR_THRESHOLD
+
+
+def test_a_short_quote_inside_a_longer_one_keeps_its_own_original() -> None:
+    # originals: 0 "I am keen to act as a voice for athletes ...", 1 "voice for athletes".
+    # The short story quote matches the long original a little better than its own (its
+    # words are all in it); taken greedily, the long story quote would be left to share.
+    def cand(score: float, i: int) -> Candidate:
+        return Candidate(score, Similarity(score, score), (i,))
+
+    short = [cand(0.60, 0), cand(0.59, 1)]
+    long = [cand(0.37, 0), cand(0.14, 1)]
+    chosen = assign([short, long])
+    assert chosen[0].originals == (1,)
+    assert chosen[1].originals == (0,)
+    # a quote whose only good original is taken still shares it (a split quote)
+    assert assign([[cand(0.9, 0)], [cand(0.5, 0), cand(0.1, 1)]])[1].originals == (0,)

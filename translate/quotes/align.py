@@ -356,24 +356,48 @@ SECOND_CHOICE_MARGIN = 0.25
 def assign(ranked: Sequence[Sequence[Candidate]]) -> dict[int, Candidate]:
     """Choose an original for each translated quote from its ranked candidates.
 
-    One-to-one first (a story usually quotes each original once): the strongest pairs are
-    taken first, and a quote whose best original went to a stronger match takes its next best
-    if that is nearly as good. What is left shares its best original (a quote split in two
-    parts). Scores under :data:`PAIR_THRESHOLD` never pair.
+    One-to-one first (a story usually quotes each original once), over the whole document at
+    once: a quote whose best candidate joins two originals (merged) takes them first, then
+    the single originals are assigned so that the pairs' total score is highest (the Hungarian
+    method, :func:`scipy.optimize.linear_sum_assignment`), not greedily: a short quote whose
+    words are also inside a longer original must not take that original from the longer
+    quote when its own original is nearly as good. A quote may take an original other than
+    its best only when that one scores within :data:`SECOND_CHOICE_MARGIN` of the best. What
+    is left shares its best original (a quote split in two parts). Scores under
+    :data:`PAIR_THRESHOLD` never pair.
     """
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
     chosen: dict[int, Candidate] = {}
     taken: set[int] = set()
-    options = sorted(((c.score, j, k) for j, cands in enumerate(ranked)
-                      for k, c in enumerate(cands) if c.score >= PAIR_THRESHOLD),
-                     key=lambda o: -o[0])
-    for score, j, k in options:
-        cand = ranked[j][k]
-        if j in chosen or taken & set(cand.originals):
+    merged = sorted((cands[0].score, j) for j, cands in enumerate(ranked)
+                    if cands and len(cands[0].originals) > 1
+                    and cands[0].score >= PAIR_THRESHOLD)
+    for _, j in reversed(merged):
+        cand = ranked[j][0]
+        if not taken & set(cand.originals):
+            chosen[j] = cand
+            taken |= set(cand.originals)
+    options: dict[tuple[int, int], Candidate] = {}
+    for j, cands in enumerate(ranked):
+        if j in chosen or not cands:
             continue
-        if score < ranked[j][0].score - SECOND_CHOICE_MARGIN:
-            continue
-        chosen[j] = cand
-        taken |= set(cand.originals)
+        for cand in cands:
+            (i, *rest) = cand.originals
+            if rest or i in taken or (j, i) in options or cand.score < PAIR_THRESHOLD or \
+                    cand.score < cands[0].score - SECOND_CHOICE_MARGIN:
+                continue
+            options[(j, i)] = cand
+    if options:
+        rows = sorted({j for j, _ in options})
+        cols = sorted({i for _, i in options})
+        weight = np.zeros((len(rows), len(cols)))
+        for (j, i), cand in options.items():
+            weight[rows.index(j), cols.index(i)] = cand.score
+        for r, c in zip(*linear_sum_assignment(weight, maximize=True), strict=True):
+            if weight[r, c] > 0:  # a zero is "no allowed pair", not a pair
+                chosen[rows[r]] = options[(rows[r], cols[c])]
     for j, cands in enumerate(ranked):
         if j not in chosen and cands and cands[0].score >= PAIR_THRESHOLD:
             chosen[j] = cands[0]
