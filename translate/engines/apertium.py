@@ -44,7 +44,10 @@ PAIRS: dict[tuple[str, str], str] = {("en", "es"): "eng-spa", ("es", "en"): "spa
 INSTALL_HINT = "sudo apt-get install apertium apertium-eng-spa lttoolbox-dev"
 SYSTEM_DATADIR = Path(os.environ.get("APERTIUM_DATADIR", "/usr/share/apertium"))
 #: Part of the cache key: bump it when the dictionaries built from the same glossary change.
-COMPILER_VERSION = 3
+COMPILER_VERSION = 4
+#: In a compiled glossary's folder: the ids of the entries its dictionaries force, one a line
+#: (so a run with a warm cache need not ask Apertium which verbs it conjugates again).
+FORCED_FILE = "forced-entries.txt"
 #: Compiled glossaries kept per direction (older ones are removed).
 CACHE_KEEP = 24
 _USER_WEIGHT = "-10"
@@ -429,6 +432,7 @@ def compile_glossary(glossary: Glossary, src: Lang, tgt: Lang, *,
             mode_text = mode_text.replace(f"'{system_bin}'", f"'{merged}'").replace(
                 f" {system_bin}", f" '{merged}'")
         final_mode = mode_text.replace(str(work), str(target))
+        (work / FORCED_FILE).write_text("".join(i + "\n" for i in dicts.entries), "utf-8")
         (work / "modes" / f"{pair}.mode").write_text(final_mode, encoding="utf-8")
         try:
             os.rename(work, target)
@@ -831,6 +835,12 @@ class ApertiumEngine:
         if not self.use_dictionaries:
             return ()
         key = (glossary.content_hash, src, tgt)
+        compiled = self._compiled.get(pair_name(src, tgt))
+        if key not in self._forced and compiled is not None \
+                and compiled.name.startswith(glossary.content_hash + "-") \
+                and (compiled / FORCED_FILE).is_file():
+            ids = (compiled / FORCED_FILE).read_text("utf-8").split()
+            self._forced[key] = tuple(ids)
         if key not in self._forced:
             verbs = conjugated_verbs(glossary, src, tgt, self.datadir)
             self._forced[key] = build_user_dictionaries(glossary, src, tgt, verbs).entries
