@@ -181,3 +181,20 @@ def test_missing_verb_repaired_conjugated_through_a_stand_in(engine: ApertiumEng
                                 engine=engine, glossary=Glossary((plead,)))
     assert res.output == "Sus clientes se declararán no culpable."
     assert res.terms[0].method == "placeholder-verb"
+
+
+def test_warm_cache_knows_its_forced_entries_without_asking_apertium(
+        home: Path, small: Glossary, monkeypatch: pytest.MonkeyPatch) -> None:
+    cold = ApertiumEngine(home=home)
+    cold.translate(["The cartel."], "en", "es", glossary=small)
+    expected = cold.forced_entries(small, "en", "es")
+    cold.close()
+    assert expected
+
+    def no_lt_proc(*args: object, **kwargs: object) -> object:
+        raise AssertionError("a warm cache must not query lt-proc about verbs")
+
+    monkeypatch.setattr("translate.engines.apertium.conjugated_verbs", no_lt_proc)
+    with ApertiumEngine(home=home) as warm:
+        warm.translate(["The cartel."], "en", "es", glossary=small)
+        assert warm.forced_entries(small, "en", "es") == expected
