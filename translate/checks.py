@@ -261,8 +261,29 @@ def extract_numbers(text: str, lang: Lang | str) -> list[NumberItem]:
                 continue
         if low in _WEAK_ONE[lang] - {"a", "an"}:
             items.append(NumberItem(tok, frozenset({1.0}), strong=False))
+        elif low in _WEAK_TWO[lang]:
+            items.append(NumberItem(tok, frozenset({2.0}), strong=False))
         i += 1
+    # "los dos" / "las dos" often renders "both" or "them" (uno de los dos = one of them):
+    # it may answer a 2 on the other side but is not required to find one
+    if lang == "es":
+        items = [NumberItem(it.text, it.values, strong=False) if it.strong
+                 and fold(it.text) == "dos" and _preceded_by(text, it.text, ("los", "las"))
+                 else it for it in items]
     return items
+
+
+#: Words that say 2 without a numeral ("twice" = "dos veces", "both" = "los dos"): weak items.
+_WEAK_TWO: dict[str, frozenset[str]] = {
+    "en": frozenset({"twice", "both"}),
+    "es": frozenset({"ambos", "ambas"}),
+}
+
+
+def _preceded_by(text: str, word: str, before: tuple[str, ...]) -> bool:
+    """Whether ``word`` occurs in ``text`` right after one of ``before`` (case-insensitive)."""
+    rx = r"\b(?:" + "|".join(before) + r")\s+" + re.escape(word) + r"\b"
+    return re.search(rx, text, re.IGNORECASE) is not None
 
 
 def _parse_number_words(tokens: list[str], i: int, lang: str) -> tuple[float, int]:
