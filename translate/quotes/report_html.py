@@ -18,8 +18,8 @@ _CSS = """
 body{font:15px/1.45 system-ui,sans-serif;margin:1.5em;color:#1b1b1b;background:#fff}
 h1{font-size:1.3em;margin:0 0 .3em} .summary{margin:0 0 1em;color:#444}
 table{border-collapse:collapse;width:100%;table-layout:fixed}
-th,td{border:1px solid #ccc;padding:.5em .6em;vertical-align:top;text-align:left;overflow-wrap:anywhere}
-th{background:#f3f3f3} td.line{width:3.5em;color:#777;font-size:.85em}
+th,td{border:1px solid #ccc;padding:.5em .6em;vertical-align:top;text-align:left}
+th{background:#f3f3f3;overflow-wrap:anywhere} td.line{width:3.5em;color:#777;font-size:.85em}
 tr.error td{background:#fff5f5} tr.warning td{background:#fffbea}
 .speaker{color:#555;font-size:.85em;display:block;margin-top:.3em}
 .machine{color:#777;font-size:.8em;display:block;margin-top:.3em;font-style:italic}
