@@ -336,25 +336,24 @@ def _match_items(left: list[NumberItem], right: list[NumberItem]
                     used_right.add(b)
                     break
     # a weak "un"/"one" may answer a strong 1 left over on the other side
-    for a, item in enumerate(left):
-        if a in used_left or not item.strong:
-            continue
-        for b, other in enumerate(right):
-            if b not in used_right and not other.strong and other.values & item.values:
-                used_left.add(a)
-                used_right.add(b)
-                break
-    for b, item in enumerate(right):
-        if b in used_right or not item.strong:
-            continue
-        for a, other in enumerate(left):
-            if a not in used_left and not other.strong and other.values & item.values:
-                used_left.add(a)
-                used_right.add(b)
-                break
+    _answer_with_weak(left, right, used_left, used_right)
+    _answer_with_weak(right, left, used_right, used_left)
     rest_left = [x for k, x in enumerate(left) if k not in used_left and x.strong]
     rest_right = [x for k, x in enumerate(right) if k not in used_right and x.strong]
     return rest_left, rest_right
+
+
+def _answer_with_weak(strong: list[NumberItem], weak: list[NumberItem], used_strong: set[int],
+                      used_weak: set[int]) -> None:
+    """Pair each unpaired strong item of one side with an unpaired weak one of the other."""
+    for a, item in enumerate(strong):
+        if a in used_strong or not item.strong:
+            continue
+        for b, other in enumerate(weak):
+            if b not in used_weak and not other.strong and other.values & item.values:
+                used_strong.add(a)
+                used_weak.add(b)
+                break
 
 
 def check_numbers(src: str, tgt: str, src_lang: Lang | str, tgt_lang: Lang | str

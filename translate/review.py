@@ -153,17 +153,25 @@ class _Finder:
 # ---------------------------------------------------------------------------------------------
 # Catalogs
 
-def _catalog_files(dirs: Iterable[str | os.PathLike[str]]) -> list[Path]:
+def _files(dirs: Iterable[str | os.PathLike[str]], suffixes: Iterable[str], what: str
+           ) -> list[Path]:
+    """Files given as such, plus those under given folders whose suffix is in ``suffixes``;
+    a path that does not exist is the user's mistake."""
+    wanted = set(suffixes)
     files: list[Path] = []
     for d in dirs:
         p = Path(d)
         if p.is_file():
             files.append(p)
         elif p.is_dir():
-            files.extend(sorted(p.rglob("*.po")))
+            files.extend(sorted(f for f in p.rglob("*") if f.suffix in wanted and f.is_file()))
         else:
-            raise GlosaError(f"{d}: no such catalog file or folder")
+            raise GlosaError(f"{d}: no such {what} file or folder")
     return files
+
+
+def _catalog_files(dirs: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    return _files(dirs, (".po",), "catalog")
 
 
 def _term_verdict(m: Message, entry: Entry | None, src: Lang, tgt: Lang, path: str
@@ -236,16 +244,7 @@ def story_sentences(text: str) -> list[tuple[int, str]]:
 
 
 def _story_files(dirs: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    files: list[Path] = []
-    for d in dirs:
-        p = Path(d)
-        if p.is_file():
-            files.append(p)
-        elif p.is_dir():
-            files.extend(sorted(f for f in p.rglob("*") if f.suffix in STORY_SUFFIXES))
-        else:
-            raise GlosaError(f"{d}: no such story file or folder")
-    return files
+    return _files(dirs, STORY_SUFFIXES, "story")
 
 
 def story_language(path: Path) -> tuple[Lang, Lang]:
