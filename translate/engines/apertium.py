@@ -37,6 +37,7 @@ from xml.sax.saxutils import escape as _xml_escape
 from glossary.errors import EngineError
 from glossary.model import Entry, Gender, Glossary, Lang, Pos
 from translate.engines.base import Requirement
+from translate.home import glosa_home
 
 #: Apertium's name for each translation direction glosa supports.
 PAIRS: dict[tuple[str, str], str] = {("en", "es"): "eng-spa", ("es", "en"): "spa-eng"}
@@ -52,12 +53,6 @@ FORCED_FILE = "forced-entries.txt"
 CACHE_KEEP = 24
 _USER_WEIGHT = "-10"
 _SPECIAL = re.compile(r"([\[\]{}\\^$@/<>])")
-
-
-def glosa_home() -> Path:
-    """Where glosa keeps what it installs or compiles: ``$GLOSA_HOME`` or ~/.local/share/glosa."""
-    env = os.environ.get("GLOSA_HOME")
-    return Path(env) if env else Path.home() / ".local" / "share" / "glosa"
 
 
 def pair_name(src: Lang, tgt: Lang) -> str:
