@@ -66,6 +66,7 @@ def _accent_table() -> dict[int, str]:
 
 
 _TABLES: dict[str, dict[int, str]] = {"en": _accent_table(), "es": dict(_COMMON_FOLD)}
+_COMMON_FOLD_RE = re.compile("[" + "".join(re.escape(chr(cp)) for cp in _COMMON_FOLD) + "]")
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,10 @@ def normalize(text: str, lang: Lang, *, fold_case: bool = True) -> Normalized:
     if len(folded) == len(text) and unicodedata.is_normalized("NFC", text) and not (
         lang == "en" and _has_combining(text)
     ):
-        # one output character per input character: the offsets are the same
+        # one output character per input character: the offsets are the same; Spanish folds
+        # only the few characters of _COMMON_FOLD, usually absent (translate is the slow part)
+        if lang == "es" and _COMMON_FOLD_RE.search(folded) is None:
+            return Normalized(folded, None, None)
         return Normalized(folded.translate(table), None, None)
     return _normalize_slow(text, lang, table, fold_case)
 

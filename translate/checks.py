@@ -168,7 +168,11 @@ def parse_digits(token: str) -> frozenset[float]:
     [1.5, 1500.0]
     >>> sorted(parse_digits("2,5")), sorted(parse_digits("1.234.567,8"))
     ([2.5], [1234567.8])
+    >>> sorted(parse_digits("1.2,3.4"))  # not a number in either convention: its digits
+    [1234.0]
     """
+    if token.isdigit():  # no separators: the common case
+        return frozenset({float(token)})
     token = token.replace("\u00a0", "").replace("\u202f", "")
     seps = [c for c in token if c in ".,"]
     if not seps:
@@ -176,6 +180,8 @@ def parse_digits(token: str) -> frozenset[float]:
     kinds = set(seps)
     if len(kinds) == 2:
         dec = seps[-1]
+        if seps.count(dec) > 1:  # "1.2,3.4": no convention reads it; keep its digits
+            return frozenset({float("".join(c for c in token if c.isdigit()))})
         thou = "," if dec == "." else "."
         return frozenset({float(token.replace(thou, "").replace(dec, "."))})
     sep = seps[0]
@@ -212,35 +218,60 @@ def extract_numbers(text: str, lang: Lang | str) -> list[NumberItem]:
     >>> [i.describe() for i in extract_numbers("March 29: twenty-five or 1,500", "en")]
     ['March', '29', 'twenty-five (25)', '1,500 (1.5/1500)']
     """
-    lang = "es" if lang == "es" else "en"
+    return _extract_numbers(text, "es" if lang == "es" else "en", every_token=False)
+
+
+def _extract_numbers(text: str, lang: str, *, every_token: bool) -> list[NumberItem]:
+    """:func:`extract_numbers`, visiting only the tokens that can start an item (a digit or a
+    word of :data:`_NUMBER_VOCAB`), or every token when ``every_token`` (the reference the
+    tests compare the fast path with). Most words of a text are neither, and folding each one
+    was most of the cost of ``glosa catalog check``."""
     # hyphens become spaces ("twenty-five"); same length, so spans still index ``text``
-    matches = list(_WORD_RE.finditer(text.replace("-", " ")))
-    tokens = [m.group() for m in matches]
+    spaced = text.replace("-", " ")
+    tokens: list[str] = _WORD_RE.findall(spaced)
+    if every_token:
+        starts: Iterable[int] = range(len(tokens))
+    else:
+        known = _CANDIDATE_CACHE[lang]
+        starts = [k for k, tok in enumerate(tokens)
+                  if tok[0] in "0123456789"
+                  or (known[tok] if tok in known else _learn_candidate(tok, lang))]
+        if not starts:
+            return []
+
+    spans: list[tuple[int, int]] = []
 
     def span_text(a: int, b: int) -> str:
-        return text[matches[a].start():matches[b - 1].end()]
+        if b == a + 1 and not every_token:
+            return tokens[a]  # a token has no hyphen or space: it is its own text
+        if not spans:  # token offsets, only for the few items of several words
+            spans.extend(m.span() for m in _WORD_RE.finditer(spaced))
+        return text[spans[a][0]:spans[b - 1][1]]
 
     units = _ES_UNITS if lang == "es" else _EN_UNITS
     items: list[NumberItem] = []
-    i = 0
-    while i < len(tokens):
+    i = 0  # the first token not yet consumed by an item
+    for start in starts:
+        if start < i:
+            continue
+        i = start
         tok = tokens[i]
-        low = fold(tok)
         if tok[0] in "0123456789":
             values = parse_digits(tok)
             j = i + 1
-            # strip ordinal suffixes that the regex kept as a separate word
-            if j < len(tokens) and fold(tokens[j]) in {"st", "nd", "rd", "th", "o", "a"} \
-                    and lang == "en" and fold(tokens[j]) in {"st", "nd", "rd", "th"}:
+            # strip English ordinal suffixes that the regex kept as a separate word
+            if lang == "en" and j < len(tokens) and fold(tokens[j]) in _ORDINAL_SUFFIXES:
                 j += 1
-            scale, used = _scale_value(tokens, j, lang)
-            # "1.5m" is English shorthand; a bare "m" after a number in Spanish is metres
-            if used:
-                values = frozenset(v * scale for v in values)
-            text_form = span_text(i, j + used)
-            items.append(NumberItem(text_form, values))
+            used = 0
+            if j < len(tokens) and fold(tokens[j]) in _SCALES[lang]:
+                scale, used = _scale_value(tokens, j, lang)
+                # "1.5m" is English shorthand; a bare "m" after a number in Spanish is metres
+                if used:
+                    values = frozenset(v * scale for v in values)
+            items.append(NumberItem(span_text(i, j + used), values))
             i = j + used
             continue
+        low = fold(tok)
         if low in _MONTHS[lang]:
             month = _MONTHS[lang].index(low) + 1
             near_digit = any(t[0].isdigit() for t in tokens[max(0, i - 3):i + 3])
@@ -278,6 +309,28 @@ _WEAK_TWO: dict[str, frozenset[str]] = {
     "en": frozenset({"twice", "both"}),
     "es": frozenset({"ambos", "ambas"}),
 }
+
+
+_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+#: Folded words that can start a number item in each language: every word the loop of
+#: :func:`_extract_numbers` does anything with (digits are recognised by their first character).
+_NUMBER_VOCAB: dict[str, frozenset[str]] = {
+    lang: frozenset({*_MONTHS[lang], *(_ES_UNITS if lang == "es" else _EN_UNITS),
+                     *(_EN_HUNDRED if lang == "en" else {"mil"}), *_WEAK_ONE[lang],
+                     *_WEAK_TWO[lang]})
+    for lang in ("en", "es")
+}
+#: word -> whether it folds to a word of ``_NUMBER_VOCAB``, per language (words recur a lot)
+_CANDIDATE_CACHE: dict[str, dict[str, bool]] = {"en": {}, "es": {}}
+_CANDIDATE_CACHE_MAX = 50_000
+
+
+def _learn_candidate(word: str, lang: str) -> bool:
+    known = _CANDIDATE_CACHE[lang]
+    if len(known) >= _CANDIDATE_CACHE_MAX:
+        known.clear()
+    found = known[word] = fold(word) in _NUMBER_VOCAB[lang]
+    return found
 
 
 def _preceded_by(text: str, word: str, before: tuple[str, ...]) -> bool:
@@ -321,6 +374,12 @@ def _parse_number_words(tokens: list[str], i: int, lang: str) -> tuple[float, in
 def _match_items(left: list[NumberItem], right: list[NumberItem]
                  ) -> tuple[list[NumberItem], list[NumberItem]]:
     """Pair items with a shared value; return the strong items left unpaired on each side."""
+    if len(left) == len(right) and all(len(x.values) == 1 for x in left) \
+            and all(len(x.values) == 1 for x in right) \
+            and sorted((x.kind, *x.values) for x in left) == \
+            sorted((x.kind, *x.values) for x in right):
+        # the usual case, one value per item and the same on both sides: every item pairs
+        return [], []
     used_left: set[int] = set()
     used_right: set[int] = set()
     for strong_only in (True, False):
@@ -738,20 +797,18 @@ def _glossary_names(text: str, lang: Lang | str, other: str, other_lang: Lang | 
 # --------------------------------------------------------------------------------------------
 # quotes and placeholders
 
-_APOSTROPHE_IN_WORD = re.compile(r"(?<=[^\W_])['’](?=[^\W_])|(?<=[sS])['’](?=\s|$)")
-
-
 def count_quotes(text: str) -> int:
     """How many quoted passages ``text`` has, in either language's conventions.
 
     >>> count_quotes('He said "no" and «sí»; it’s Payan’s “word”.')
     3
     """
-    cleaned = _APOSTROPHE_IN_WORD.sub("", text)
-    curly = cleaned.count("“") + cleaned.count("«")
-    closing_only = max(0, cleaned.count("”") - cleaned.count("“"))
-    straight = cleaned.count('"') // 2
-    singles = cleaned.count("‘")
+    # apostrophes (it’s, Payan’s) are never counted: only opening marks, closing curly
+    # marks and pairs of straight double quotes are
+    curly = text.count("“") + text.count("«")
+    closing_only = max(0, text.count("”") - text.count("“"))
+    straight = text.count('"') // 2
+    singles = text.count("‘")
     return curly + straight + singles + (closing_only if not curly else 0)
 
 
@@ -771,6 +828,7 @@ def check_quotes(src: str, tgt: str, src_lang: Lang | str, tgt_lang: Lang | str
 
 #: The placeholder kinds a pair check compares (``translate.placeholders`` defines them).
 PAIR_PLACEHOLDER_FORMATS: tuple[str, ...] = ("python-format", "python-brace-format")
+_PLACEHOLDER_CHARS = re.compile("[%{}]")
 
 
 def check_placeholders(src: str, tgt: str, src_lang: Lang | str, tgt_lang: Lang | str
@@ -783,6 +841,8 @@ def check_placeholders(src: str, tgt: str, src_lang: Lang | str, tgt_lang: Lang 
     >>> check_placeholders("100%% of {n}", "el 100%% de {n}", "en", "es")
     []
     """
+    if not _PLACEHOLDER_CHARS.search(src) and not _PLACEHOLDER_CHARS.search(tgt):
+        return []  # every placeholder of PAIR_PLACEHOLDER_FORMATS has one of these
     from translate.placeholders import find_placeholders
 
     def found(text: str) -> list[str]:

@@ -20,11 +20,11 @@ A term that still is not there is reported as not enforced, with the reason.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from glossary.model import Entry, Gender, Glossary, Lang, Pos
 from translate.engines.base import Engine, Requirement
@@ -328,25 +328,41 @@ def translate_segments(
             uses[g.content_hash] = uses.get(g.content_hash, 0) + 1
         for_engine = [g if len(g) and uses[g.content_hash] >= compile_min else None
                       for g in per]
+    # An engine that can take a batch and answer while it works (Apertium's pipeline) gets
+    # the segments before the terms are looked up, and its translations are verified as they
+    # come out: glosa's own work then overlaps the engine's instead of adding to it.
+    submit = getattr(engine, "submit", None)
+    streaming = callable(submit) and bool(texts) and len(
+        {g.content_hash if g is not None else "" for g in for_engine}) == 1
+    if streaming:
+        start = getattr(engine, "start", None)
+        if callable(start):
+            start(src, tgt, for_engine[0])  # loads its dictionaries while we protect
     protected = [protect(t, formats) for t in texts]
+    pending = submit([p.text for p in protected], src, tgt, glossary=for_engine[0]) \
+        if streaming and callable(submit) else None
     reqs = [requirements_for(p.text, g, src, tgt) if len(g) else []
             for p, g in zip(protected, per, strict=True)]
-    decoded: list[dict[str, str]] = [{} for _ in texts]
-    outputs = _engine_batches(engine, [p.text for p in protected], src, tgt, for_engine, reqs,
-                              decoded)
-    states = []
-    forced_by: dict[str, set[str]] = {}
-    for out, r, g, eg, d in zip(outputs, reqs, per, for_engine, decoded, strict=True):
-        forced: set[str] = set()
-        if eg is not None:
-            key = eg.content_hash
-            if key not in forced_by:
-                forced_by[key] = _forced_by_engine(engine, eg, src, tgt)
-            forced = forced_by[key]
-        states.append(_verify(out, r, g, tgt, forced, d) if r else [])
+    if pending is not None:
+        outputs, states = _collect_verified(pending, reqs, per, for_engine[0], src, tgt, engine,
+                                            repair)
+    else:
+        decoded: list[dict[str, str]] = [{} for _ in texts]
+        outputs = _engine_batches(engine, [p.text for p in protected], src, tgt, for_engine,
+                                  reqs, decoded)
+        states = []
+        forced_by: dict[str, set[str]] = {}
+        for out, r, g, eg, d in zip(outputs, reqs, per, for_engine, decoded, strict=True):
+            forced: set[str] = set()
+            if eg is not None:
+                key = eg.content_hash
+                if key not in forced_by:
+                    forced_by[key] = _forced_by_engine(engine, eg, src, tgt)
+                forced = forced_by[key]
+            states.append(_verify(out, r, g, tgt, forced, d) if r else [])
     if repair:
         outputs, states = _repair(protected, reqs, outputs, states, per, for_engine, src, tgt,
-                                  engine)
+                                  engine, forbidden_fixed=pending is not None)
     results = []
     for text, prot, out, state in zip(texts, protected, outputs, states, strict=True):
         # engines leave doubled spaces where a word was dropped; placeholders are still
@@ -355,6 +371,44 @@ def translate_segments(
         results.append(SegmentResult(text, restored.text, tuple(_shift(state, prot)),
                                      restored.ok))
     return results
+
+
+class _Pending(Protocol):
+    """A batch an engine is translating: iterate for the outputs as they arrive, or wait for
+    all with ``result()`` (the authoritative list, should the iteration have stopped early)."""
+
+    def __iter__(self) -> Iterator[str]: ...
+
+    def result(self) -> list[str]: ...
+
+
+def _collect_verified(pending: _Pending, reqs: Sequence[Sequence[Requirement]],
+                      per: Sequence[Glossary], engine_glossary: Glossary | None,
+                      src: Lang, tgt: Lang, engine: Engine, repair: bool
+                      ) -> tuple[list[str], list[list[TermReport]]]:
+    """Verify each translation (and replace forbidden renderings) as it comes out of the
+    engine; if the engine's final answer differs from what streamed (it fell back to another
+    pipeline), verify that answer instead."""
+    forced = _forced_by_engine(engine, engine_glossary, src, tgt) \
+        if engine_glossary is not None else set()
+
+    def check(i: int, out: str) -> tuple[str, list[TermReport]]:
+        if not reqs[i]:
+            return out, []
+        state = _verify(out, reqs[i], per[i], tgt, forced)
+        if repair and any(r.status is Status.FAILED for r in state):
+            return _fix_forbidden(out, state, reqs[i], per[i], tgt, engine)
+        return out, state
+
+    raw: list[str] = []
+    checked: list[tuple[str, list[TermReport]]] = []
+    for i, out in enumerate(pending):
+        raw.append(out)
+        checked.append(check(i, out))
+    final = pending.result()
+    if final != raw:
+        checked = [check(i, out) for i, out in enumerate(final)]
+    return [c[0] for c in checked], [c[1] for c in checked]
 
 
 def _engine_batches(engine: Engine, texts: Sequence[str], src: Lang, tgt: Lang,
@@ -448,28 +502,39 @@ def _verify(output: str, reqs: Sequence[Requirement], glossary: Glossary, tgt: L
     return reports
 
 
+def _fix_forbidden(output: str, reports: Sequence[TermReport], reqs: Sequence[Requirement],
+                   glossary: Glossary, tgt: Lang, engine: Engine
+                   ) -> tuple[str, list[TermReport]]:
+    """Repair 1: each failed term whose forbidden rendering is in ``output`` gets the
+    preferred term in its place."""
+    new = list(reports)
+    for j, rep in enumerate(new):
+        if rep.status is not Status.FAILED:
+            continue
+        entry = glossary[rep.entry_id]
+        fixed = _replace_forbidden(output, entry, tgt, reqs[j], engine)
+        if fixed is not None:
+            output = fixed[0]
+            spans = _count_accepted(output, entry, tgt, "")
+            form = output[spans[0][0]:spans[0][1]] if spans else None
+            new[j] = TermReport(rep.entry_id, rep.source_form, rep.start, rep.end, form,
+                                Status.ENFORCED, "replace-forbidden", f"replaced {fixed[1]!r}")
+    return output, new
+
+
 def _repair(protected: Sequence[Protected], reqs: Sequence[Sequence[Requirement]],
             outputs: Sequence[str], states: Sequence[Sequence[TermReport]],
             glossaries: Sequence[Glossary], for_engine: Sequence[Glossary | None],
-            src: Lang, tgt: Lang, engine: Engine
+            src: Lang, tgt: Lang, engine: Engine, forbidden_fixed: bool = False
             ) -> tuple[list[str], list[list[TermReport]]]:
     new_out = list(outputs)
     new_states = [list(s) for s in states]
     retry: list[int] = []
-    # 1. forbidden renderings replaced in place
+    # 1. forbidden renderings replaced in place (already done when the outputs were streamed)
     for i, reports in enumerate(new_states):
-        for j, rep in enumerate(reports):
-            if rep.status is not Status.FAILED:
-                continue
-            entry = glossaries[i][rep.entry_id]
-            fixed = _replace_forbidden(new_out[i], entry, tgt, reqs[i][j], engine)
-            if fixed is not None:
-                new_out[i] = fixed[0]
-                spans = _count_accepted(new_out[i], entry, tgt, "")
-                form = new_out[i][spans[0][0]:spans[0][1]] if spans else None
-                reports[j] = TermReport(rep.entry_id, rep.source_form, rep.start, rep.end,
-                                        form, Status.ENFORCED, "replace-forbidden",
-                                        f"replaced {fixed[1]!r}")
+        if not forbidden_fixed:
+            new_out[i], reports[:] = _fix_forbidden(new_out[i], reports, reqs[i],
+                                                    glossaries[i], tgt, engine)
         if any(r.status is Status.FAILED for r in reports):
             retry.append(i)
     if not retry:

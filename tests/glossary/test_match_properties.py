@@ -44,3 +44,18 @@ def test_offset_map_points_into_the_text(text: str, lang: str) -> None:
     if n:
         whole = norm.span(0, n)
         assert whole is not None and whole[0] == 0 and whole[1] <= len(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(
+    [*LETTERS, *"ÁÉÑ ’‘`´-\u2010\u00a0\u202f\t\nß"]), max_size=30))
+def test_spanish_shortcut_folds_like_the_table(text: str) -> None:
+    """Spanish text without a character of the fold table skips ``translate``; the result
+    must be what translating gives."""
+    from glossary.match import _TABLES, _normalize_slow
+
+    norm = normalize(text, "es")
+    if norm.starts is None:
+        assert norm.text == text.casefold().translate(_TABLES["es"])
+    else:
+        assert norm.text == _normalize_slow(text, "es", _TABLES["es"], True).text

@@ -56,15 +56,17 @@ def check_terms(source: str, target: str, src: Lang, tgt: Lang, glossary: Glossa
     in_target: dict[str, list[TermMatch]] | None = None
     for hit in matcher_for(glossary, src).find(source):
         entry = hit.entry
-        if not hit.accepted or entry.id in seen or not entry.applies(src, tgt):
+        if hit.role == "forbidden" or entry.id in seen or not entry.applies(src, tgt):
             continue
         seen.add(entry.id)
         if in_target is None:  # one pass over the target finds every entry's forms
             in_target = {}
             for t in matcher_for(glossary, tgt).find_all(target):
                 in_target.setdefault(t.entry.id, []).append(t)
-        found = in_target.get(entry.id, [])
-        forbidden = [t for t in found if not t.accepted]
+        found = in_target.get(entry.id)
+        if found is not None and not entry.dnt and all(t.role != "forbidden" for t in found):
+            continue  # the usual case: rendered as the glossary says, nothing to build
+        forbidden = [t for t in found or () if t.role == "forbidden"]
         data = {"entry": entry.id, "source_items": [hit.form],
                 "target_items": [t.form for t in forbidden]}
         if forbidden:
@@ -75,7 +77,7 @@ def check_terms(source: str, target: str, src: Lang, tgt: Lang, glossary: Glossa
             if hit.form.casefold() not in target.casefold():
                 out.append(Finding(path, line, None, Severity.ERROR, "term",
                                    f"{hit.form!r} must stay as it is [{entry.id}]", data=data))
-        elif not any(t.accepted for t in found):
+        else:
             out.append(Finding(path, line, None, Severity.ERROR, "term",
                                f"{hit.form!r} should be rendered {entry.term(tgt)!r} "
                                f"[{entry.id}]", data=data))
@@ -85,9 +87,13 @@ def check_terms(source: str, target: str, src: Lang, tgt: Lang, glossary: Glossa
 def check_message(m: po.Message, src: Lang, tgt: Lang, glossary: Glossary | None,
                   path: str | None, checks: Iterable[str] = DEFAULT_CHECKS) -> list[Finding]:
     """Findings for one translated or fuzzy entry."""
+    return _check_message(m, src, tgt, glossary, path, frozenset(checks))
+
+
+def _check_message(m: po.Message, src: Lang, tgt: Lang, glossary: Glossary | None,
+                   path: str | None, wanted: frozenset[str]) -> list[Finding]:
     from translate.checks import ALL_CHECKS, check_pair
 
-    wanted = set(checks)
     shared = [c for c in ALL_CHECKS if c in wanted and c != "term"]
     pairs = [(m.msgid, m.msgstr[0])]
     if m.msgid_plural is not None:
@@ -110,6 +116,8 @@ def check_message(m: po.Message, src: Lang, tgt: Lang, glossary: Glossary | None
         if "unchanged" in wanted and _unchanged(source, target):
             found.append(Finding(path, line, None, Severity.WARNING, "unchanged",
                                  "the translation is the source text unchanged"))
+    if not found:
+        return found
     data: dict[str, object] = {
         "msgid": m.msgid, "msgstr": m.msgstr[0] if len(m.msgstr) == 1 else list(m.msgstr)}
     if m.msgctxt is not None:
@@ -127,13 +135,14 @@ def check_catalog(catalog: po.Catalog, src: Lang, tgt: Lang,
     """Every finding for a catalog, the untranslated and fuzzy counts last."""
     findings: list[Finding] = []
     untranslated = fuzzy = 0
+    wanted = frozenset(checks)
     for m in catalog.active():
         if m.untranslated:
             untranslated += 1
             continue
         if m.fuzzy:
             fuzzy += 1
-        findings += check_message(m, src, tgt, glossary, catalog.path, checks)
+        findings += _check_message(m, src, tgt, glossary, catalog.path, wanted)
     if untranslated:
         findings.append(Finding(catalog.path, None, None, Severity.INFO, "untranslated",
                                 f"{untranslated} untranslated entr"

@@ -29,11 +29,10 @@ import shutil
 import subprocess
 import tempfile
 import time
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import escape as _xml_escape
 
 from glossary.errors import EngineError
 from glossary.model import Entry, Gender, Glossary, Lang, Pos
@@ -88,24 +87,27 @@ def to_stream(text: str) -> str:
 def from_stream(text: str) -> str:
     """Apertium's output back to plain text: unescape, drop superblank brackets.
 
+    One regular-expression pass (this runs on every segment of every batch, while the
+    pipeline is still translating the rest); text with nothing to undo is returned as is.
+
     >>> from_stream('El \\\\[x\\\\] [~] y [\\\\n]')
     'El [x] ~ y \\n'
     """
-    out: list[str] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "\\" and i + 1 < n:
-            nxt = text[i + 1]
-            out.append("\n" if nxt == "n" and i > 0 and text[i - 1] == "[" else nxt)
-            i += 2
-            continue
-        if ch in "[]":
-            i += 1
-            continue
-        out.append(ch)
-        i += 1
-    return "".join(out)
+    if "\\" not in text and "[" not in text and "]" not in text:
+        return text
+
+    def undo(m: re.Match[str]) -> str:
+        ch = m.group(1)
+        if ch is None:
+            return ""  # a superblank's bracket
+        if ch == "n" and m.start() > 0 and text[m.start() - 1] == "[":
+            return "\n"  # [\n]: a line break kept as a superblank
+        return ch
+
+    return _STREAM_MARKUP.sub(undo, text)
+
+
+_STREAM_MARKUP = re.compile(r"\\(.)|[\[\]]", re.S)
 
 
 # --------------------------------------------------------------------------------------------
@@ -127,6 +129,14 @@ class UserDictionaries:
 def _dix_text(text: str) -> str:
     """A surface or lemma for a ``.dix``: XML-escaped, spaces as ``<b/>``."""
     return "<b/>".join(_xml_escape(part, {'"': "&quot;"}) for part in text.split(" "))
+
+
+def _xml_escape(text: str, entities: Mapping[str, str] | None = None) -> str:
+    """``xml.sax.saxutils.escape``, imported only when a glossary is compiled (it pulls in
+    ``urllib``, which every ``glosa translate`` would otherwise pay for at start-up)."""
+    from xml.sax.saxutils import escape
+
+    return escape(text, entities or {})
 
 
 def _tags(*names: str) -> str:
@@ -525,21 +535,98 @@ class _LtServer:
         _end_process(self.proc)
 
 
+class PipelineBatch:
+    """One batch on its way through a :class:`Pipeline`: a writer thread feeds the segments
+    in, a reader thread decodes what comes out. Iterate to take the translations as they
+    arrive (work on the first ones while Apertium translates the rest); :meth:`result`
+    waits for all and raises :class:`EngineError` if the pipeline misbehaved, in which case
+    the iteration has stopped early."""
+
+    _END = object()
+
+    def __init__(self, pipe: Pipeline, segments: Sequence[str], timeout: float) -> None:
+        import queue
+        import threading
+
+        self.size = len(segments)
+        self.timeout = timeout
+        self.markers = [f"Xqflush{pipe._tag}n{next(pipe._ids)}x" for _ in range(pipe.MARKERS)]
+        self.write_errors: list[BaseException] = []
+        self.done = False
+        self._outputs: list[str] = []
+        self._error: BaseException | None = None
+        self._queue: queue.SimpleQueue[object] = queue.SimpleQueue()
+        # a sentence-final period right before NUL is dropped by the pipeline; a blank keeps it
+        payload = "".join(to_stream(s) + "\n\0" for s in segments)
+        payload += "".join(m + "\n\0" for m in self.markers)
+        data = payload.encode("utf-8")
+        stdin = pipe.proc.stdin
+        assert stdin is not None
+
+        def write() -> None:
+            try:
+                stdin.write(data)
+                stdin.flush()
+            except (BrokenPipeError, OSError) as exc:
+                self.write_errors.append(exc)
+
+        def read() -> None:
+            try:
+                pipe._read_batch(self)
+            except BaseException as exc:  # handed to the caller by result()
+                self._error = exc
+            finally:
+                self.done = True
+                self._queue.put(self._END)
+
+        self._writer = threading.Thread(target=write, daemon=True)
+        self._reader = threading.Thread(target=read, daemon=True)
+        self._writer.start()
+        self._reader.start()
+
+    def arrived(self, text: str) -> None:
+        """Called by the reader for each translated segment, in order."""
+        self._outputs.append(text)
+        if len(self._outputs) <= self.size:
+            self._queue.put(text)
+
+    def __iter__(self) -> Iterator[str]:
+        """The translations as they arrive; stops early (see :meth:`result`) on trouble."""
+        for _ in range(self.size):
+            item = self._queue.get()
+            if item is self._END:
+                return
+            assert isinstance(item, str)
+            yield item
+
+    def result(self) -> list[str]:
+        """Every translation, in order, once the batch is through."""
+        self._reader.join()
+        self._writer.join(timeout=self.timeout)
+        if self._error is not None:
+            raise self._error
+        return self._outputs
+
+
 class Pipeline:
     """One long-running ``apertium -z`` pipeline that serves many batches.
 
     lttoolbox 3.7.1 holds the last NUL-terminated chunk or two back until more bytes arrive
-    (``lt-proc -b`` reads ahead), so each batch is followed by marker chunks (``Xqflush17x``,
-    passed through as unknown words): when the first marker comes out, every segment of the
-    batch has, and the batch is cut off there, its size checked. Markers of earlier batches
-    that come out later are skipped. Any surprise (a count that does not match, a timeout, a
-    dead process) raises, and the engine falls back to a fresh pipeline per batch.
+    (``lt-proc -b`` reads ahead), so each batch is followed by marker chunks
+    (``Xqflush<tag>n17x``, a random tag per pipeline; passed through as unknown words): when
+    the first marker comes out, every segment of the batch has, and the batch is cut off
+    there, its size checked. Markers of earlier batches that come out later are skipped. Any
+    surprise (a count that does not match, a timeout, a dead process) raises, and the engine
+    falls back to a fresh pipeline per batch. A batch is submitted (:meth:`submit`) and read
+    by its own thread, so the caller can work on the first translations meanwhile; one batch
+    at a time.
     """
 
     MARKERS = 3
 
     def __init__(self, cmd: Sequence[str]) -> None:
         import itertools
+        import secrets
 
         env = dict(os.environ, LC_ALL="C.UTF-8")
         self.cmd = list(cmd)
@@ -547,40 +634,40 @@ class Pipeline:
                                      stderr=subprocess.DEVNULL, env=env)
         self._buf = b""
         self._ids = itertools.count(1)
+        self._tag = secrets.token_hex(4)  # so no text can pass for a marker
         self._stale: set[str] = set()
+        self._busy: PipelineBatch | None = None
 
     def alive(self) -> bool:
         return self.proc.poll() is None
 
     def translate(self, segments: Sequence[str], timeout: float) -> list[str]:
+        """Translate ``segments`` and wait for all of them."""
+        return self.submit(segments, timeout).result()
+
+    def submit(self, segments: Sequence[str], timeout: float) -> PipelineBatch:
+        """Start translating ``segments`` and return at once; the outputs arrive (in order)
+        through the returned batch while the caller does other work."""
+        if self._busy is not None and not self._busy.done:
+            raise EngineError("apertium pipeline is busy with another batch")
+        self._busy = PipelineBatch(self, segments, timeout)
+        return self._busy
+
+    def _read_batch(self, batch: PipelineBatch) -> None:
+        """The reader side of a batch (runs in the batch's reader thread): cut the output at
+        NULs, decode each chunk, hand it on, stop at the batch's first marker."""
         import select
-        import threading
 
-        markers = [f"Xqflush{next(self._ids)}x" for _ in range(self.MARKERS)]
-        payload = "".join(to_stream(s) + "\n\0" for s in segments)
-        payload += "".join(m + "\n\0" for m in markers)
-        data = payload.encode("utf-8")
-        stdin = self.proc.stdin
         stdout = self.proc.stdout
-        assert stdin is not None and stdout is not None
-        errors: list[BaseException] = []
-
-        def write() -> None:
-            try:
-                stdin.write(data)
-                stdin.flush()
-            except (BrokenPipeError, OSError) as exc:
-                errors.append(exc)
-
-        writer = threading.Thread(target=write, daemon=True)
-        writer.start()
-        out: list[str] = []
-        deadline = time.monotonic() + timeout
+        assert stdout is not None
+        markers = batch.markers
+        deadline = time.monotonic() + batch.timeout
         fd = stdout.fileno()
+        count = 0
         while True:
             while b"\0" not in self._buf:
                 left = deadline - time.monotonic()
-                if left <= 0 or errors:
+                if left <= 0 or batch.write_errors:
                     raise EngineError("apertium pipeline stalled")
                 ready, _w, _x = select.select([fd], [], [], min(left, 1.0))
                 if ready:
@@ -588,23 +675,74 @@ class Pipeline:
                     if not chunk:
                         raise EngineError("apertium pipeline ended")
                     self._buf += chunk
-            raw, self._buf = self._buf.split(b"\0", 1)
-            text = from_stream(raw.decode("utf-8", "replace")).strip()
-            if text == markers[0]:
-                break
-            if text in self._stale:
-                self._stale.discard(text)
-                continue
-            out.append(text)
-        writer.join()
-        self._stale.update(markers[1:])
-        if len(out) != len(segments):
-            raise EngineError(f"apertium pipeline returned {len(out)} segments for "
-                              f"{len(segments)}")
-        return out
+            *raws, self._buf = self._buf.split(b"\0")
+            for n, raw in enumerate(raws):
+                text = from_stream(raw.decode("utf-8", "replace")).strip()
+                if text == markers[0]:
+                    # what follows belongs to no batch yet (late markers): keep it
+                    self._buf = b"\0".join([*raws[n + 1:], self._buf])
+                    self._stale.update(markers[1:])
+                    if count != batch.size:
+                        raise EngineError(f"apertium pipeline returned {count} segments "
+                                          f"for {batch.size}")
+                    return
+                if text in self._stale:
+                    self._stale.discard(text)
+                    continue
+                count += 1
+                batch.arrived(text)
 
     def close(self) -> None:
         _end_process(self.proc)
+
+    def __enter__(self) -> Pipeline:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class EngineBatch:
+    """A batch submitted to :class:`ApertiumEngine`: the persistent pipeline's
+    :class:`PipelineBatch`, or, when there is none or it misbehaves, a pipeline of its own
+    for this batch (run when the result is asked for)."""
+
+    def __init__(self, engine: ApertiumEngine, cmd: Sequence[str], segments: Sequence[str],
+                 pair: str, compile_seconds: float, pipe: Pipeline | None,
+                 batch: PipelineBatch | None) -> None:
+        self._engine = engine
+        self._cmd = list(cmd)
+        self._segments = list(segments)
+        self._pair = pair
+        self._compile_seconds = compile_seconds
+        self._pipe = pipe
+        self._batch = batch
+        self._out: list[str] | None = None
+        self._t0 = time.perf_counter()
+
+    def __iter__(self) -> Iterator[str]:
+        """The translations as they arrive (all of them when the pipeline behaves; else
+        fewer, and :meth:`result` gives the authoritative list)."""
+        if self._batch is not None and self._out is None:
+            yield from self._batch
+        else:
+            yield from self.result()
+
+    def result(self) -> list[str]:
+        """Every translation, in order."""
+        if self._out is None:
+            out: list[str] | None = [] if not self._segments else None
+            if self._batch is not None:
+                try:
+                    out = self._batch.result()
+                except (EngineError, OSError):
+                    self._engine._discard(self._cmd, self._pipe)
+            if out is None:
+                out = self._engine._run_once(self._cmd, self._segments, self._pair)
+            self._out = out
+            self._engine.last = BatchStats(len(self._segments), self._compile_seconds,
+                                           time.perf_counter() - self._t0)
+        return self._out
 
 
 class ApertiumEngine:
@@ -648,46 +786,87 @@ class ApertiumEngine:
         requirements: Sequence[Sequence[Requirement]] | None = None,
     ) -> list[str]:
         """One translation per segment, in order, from one Apertium pipeline."""
-        self.check(src, tgt)
-        if not segments:
-            return []
-        t0 = time.perf_counter()
-        datadir: Path | None = None
-        if glossary is not None and self.use_dictionaries and len(glossary.for_direction(src, tgt)):
-            datadir = compile_glossary(glossary, src, tgt, home=self.home, datadir=self.datadir)
-            self._compiled[pair_name(src, tgt)] = datadir
-        t1 = time.perf_counter()
-        out = self.run_pipeline(segments, src, tgt, datadir)
-        self.last = BatchStats(len(segments), t1 - t0, time.perf_counter() - t1)
-        return out
+        return self.submit(segments, src, tgt, glossary=glossary).result()
 
-    def run_pipeline(self, segments: Sequence[str], src: Lang, tgt: Lang,
-                     datadir: Path | None = None) -> list[str]:
-        """Translate ``segments`` with the persistent pipeline for ``datadir`` (started on
-        first use), or, if that fails, with a fresh pipeline for this batch alone."""
-        pair = pair_name(src, tgt)
+    def start(self, src: Lang, tgt: Lang, glossary: Glossary | None = None) -> None:
+        """Compile ``glossary`` (or find it cached) and start its pipeline now, so Apertium
+        loads its dictionaries (about 0.3 s) while the caller still prepares the text."""
+        self.check(src, tgt)
+        if self.persistent:
+            cmd = self._command(src, tgt, self._datadir_for(glossary, src, tgt))
+            try:
+                self._pipeline(cmd)
+            except OSError:
+                pass  # submit() tries again and falls back to a pipeline per batch
+
+    def submit(self, segments: Sequence[str], src: Lang, tgt: Lang, *,
+               glossary: Glossary | None = None) -> EngineBatch:
+        """Start translating ``segments`` and return at once: iterate the result to take the
+        translations as they come out of the pipeline, or call its ``result()``."""
+        self.check(src, tgt)
+        t0 = time.perf_counter()
+        datadir = self._datadir_for(glossary, src, tgt) if segments else None
+        t1 = time.perf_counter()
+        return self._submit(self._command(src, tgt, datadir), segments, pair_name(src, tgt),
+                            t1 - t0)
+
+    def _datadir_for(self, glossary: Glossary | None, src: Lang, tgt: Lang) -> Path | None:
+        """The compiled glossary's data dir for ``apertium -d``; None for the pair's own."""
+        if glossary is None or not self.use_dictionaries \
+                or not len(glossary.for_direction(src, tgt)):
+            return None
+        datadir = compile_glossary(glossary, src, tgt, home=self.home, datadir=self.datadir)
+        self._compiled[pair_name(src, tgt)] = datadir
+        return datadir
+
+    def _command(self, src: Lang, tgt: Lang, datadir: Path | None) -> list[str]:
         cmd = ["apertium", "-f", "none", "-u", "-z"]
         if datadir is not None:
             cmd += ["-d", str(datadir)]
         elif self.datadir != SYSTEM_DATADIR:
             cmd += ["-d", str(self.datadir)]
-        cmd.append(pair)
-        if self.persistent:
-            key = tuple(cmd)
-            pipe = self._pipelines.pop(key, None)
+        cmd.append(pair_name(src, tgt))
+        return cmd
+
+    def _pipeline(self, cmd: Sequence[str]) -> Pipeline:
+        """The running pipeline for ``cmd``, started if needed (oldest closed first)."""
+        key = tuple(cmd)
+        pipe = self._pipelines.pop(key, None)
+        if pipe is None or not pipe.alive():
+            if pipe is not None:
+                pipe.close()
+            while len(self._pipelines) >= self.MAX_PIPELINES:
+                self._pipelines.pop(next(iter(self._pipelines))).close()
+            pipe = Pipeline(cmd)
+        self._pipelines[key] = pipe  # most recently used last
+        return pipe
+
+    def _discard(self, cmd: Sequence[str], pipe: Pipeline | None) -> None:
+        """Kill a pipeline that misbehaved; the next batch starts a fresh one."""
+        if self._pipelines.get(tuple(cmd)) is pipe:
+            del self._pipelines[tuple(cmd)]
+        if pipe is not None:
+            pipe.proc.kill()
+            pipe.close()
+
+    def run_pipeline(self, segments: Sequence[str], src: Lang, tgt: Lang,
+                     datadir: Path | None = None) -> list[str]:
+        """Translate ``segments`` with the persistent pipeline for ``datadir`` (started on
+        first use), or, if that fails, with a fresh pipeline for this batch alone."""
+        return self._submit(self._command(src, tgt, datadir), segments,
+                            pair_name(src, tgt), 0.0).result()
+
+    def _submit(self, cmd: Sequence[str], segments: Sequence[str], pair: str,
+                compile_seconds: float) -> EngineBatch:
+        pipe: Pipeline | None = None
+        if self.persistent and segments:
             try:
-                if pipe is None or not pipe.alive():
-                    while len(self._pipelines) >= self.MAX_PIPELINES:
-                        self._pipelines.pop(next(iter(self._pipelines))).close()
-                    pipe = Pipeline(cmd)
-                out = pipe.translate(segments, timeout=60 + 0.05 * sum(map(len, segments)))
-                self._pipelines[key] = pipe  # most recently used last
-                return out
+                pipe = self._pipeline(cmd)
+                batch = pipe.submit(segments, timeout=60 + 0.05 * sum(map(len, segments)))
+                return EngineBatch(self, cmd, segments, pair, compile_seconds, pipe, batch)
             except (EngineError, OSError):
-                if pipe is not None:
-                    pipe.proc.kill()
-                    pipe.close()
-        return self._run_once(cmd, segments, pair)
+                self._discard(cmd, pipe)
+        return EngineBatch(self, cmd, segments, pair, compile_seconds, None, None)
 
     def _run_once(self, cmd: Sequence[str], segments: Sequence[str], pair: str) -> list[str]:
         """One pipeline for this batch: write everything, close, cut the output at NULs."""
