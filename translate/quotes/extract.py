@@ -17,6 +17,13 @@ from glossary.findings import Finding, Severity
 
 OPENERS: dict[str, str] = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "‹": "›"}
 DASHES = "—―"
+#: The mark that opens each further paragraph of a quotation running over several, per
+#: language: English repeats the opening mark; Spanish opens them with the closing one
+#: (the RAE's "comillas de seguir": » for «, ” for “).
+CONTINUATION: dict[str, dict[str, str]] = {
+    "en": {"“": "“", "«": "«", "„": "„", '"': '"', "‘": "‘", "‹": "‹"},
+    "es": {"“": "”", "«": "»", "„": "„", '"': '"', "‘": "’", "‹": "›"},
+}
 
 
 @dataclass(frozen=True)
@@ -68,7 +75,7 @@ def _line_start_mark(text: str, pos: int) -> tuple[str, int] | None:
     """The quote mark opening the line at ``pos`` (after blank lines/indent), and its offset."""
     m = re.compile(r"\s*").match(text, pos)
     k = m.end() if m else pos
-    if k < len(text) and text[k] in "“«»\"„‘":
+    if k < len(text) and text[k] in "“«»\"„‘”":
         return text[k], k
     return None
 
@@ -96,8 +103,7 @@ def _scan_marks(text: str) -> list[tuple[list[tuple[int, int]], int, bool]]:
             reopen = _line_start_mark(text, i + 1)
             outer = stack[0]
             reopen_ok = reopen is not None and (
-                reopen[0] == outer.mark or (outer.mark == "«" and reopen[0] == "»")
-                or (outer.mark == "„" and reopen[0] == "„"))
+                reopen[0] == outer.mark or reopen[0] == CONTINUATION["es"].get(outer.mark))
             if reopen_ok and reopen is not None:
                 # the next paragraph reopens the quotation: close the parts here, resume after
                 for frame in stack:
