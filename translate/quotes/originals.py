@@ -38,6 +38,54 @@ class RestoredQuote:
                 "similarity": round(self.similarity, 3), "partial": self.partial}
 
 
+@dataclass(frozen=True)
+class OriginalMatch:
+    """A quote of a text and the original quote it renders (both in the same language)."""
+
+    quote: Quote
+    original: Quote
+    words: str | None  # what the quote should say; None: a fragment whose stretch is unclear
+    similarity: float
+    partial: bool
+
+    @property
+    def verbatim(self) -> bool:
+        """Whether the quote already is the original words: a comma or period the story put
+        inside the marks, and the case of the first letter (a quote woven into a sentence),
+        aside.
+
+        >>> q = extract_quotes('Dijo que «no iremos,» y se fue.', "es")[0]
+        >>> OriginalMatch(q, q, "No iremos", 1.0, True).verbatim
+        True
+        """
+        return self.words is not None and _bare(self.quote.text) == _bare(self.words)
+
+
+def _bare(words: str) -> str:
+    words = words.strip().rstrip(" ,;:.")
+    return words[:1].lower() + words[1:]
+
+
+def original_quotes(originals_text: str, lang: str) -> list[Quote]:
+    """The top-level quotes of a text of original words (a transcript, the source story)."""
+    return [q for q in extract_quotes(originals_text, lang) if q.depth == 0]
+
+
+def match_originals(text: str, originals: Sequence[Quote], lang: str) -> list[OriginalMatch]:
+    """Each top-level quote of ``text`` that renders one of ``originals``, with the words it
+    should carry: the whole original for a full quote, the stretch it renders for a partial
+    one. The one pairing rule of ``--originals``, for translating and for checking."""
+    out: list[OriginalMatch] = []
+    for quote in (q for q in extract_quotes(text, lang) if q.depth == 0):
+        found = _best_original(quote, originals)
+        if found is None:
+            continue
+        original, sim, partial = found
+        words = original.text if not partial else _stretch(quote.text, original.text)
+        out.append(OriginalMatch(quote, original, words, sim, partial))
+    return out
+
+
 def restore_originals(translated: str, originals_text: str, lang: str
                       ) -> tuple[str, list[RestoredQuote]]:
     """``translated`` with each quote that renders one of ``originals_text``'s quotes
@@ -50,25 +98,19 @@ def restore_originals(translated: str, originals_text: str, lang: str
     >>> done[0].machine
     'No vamos a negociar con cualquier grupo'
     """
-    originals = [q for q in extract_quotes(originals_text, lang) if q.depth == 0]
-    quotes = [q for q in extract_quotes(translated, lang) if q.depth == 0]
     edits: list[tuple[int, int, str]] = []
     done: list[RestoredQuote] = []
-    for quote in quotes:
-        found = _best_original(quote, originals)
-        if found is None:
-            continue
-        original, sim, partial = found
-        words = original.text if not partial else _stretch(quote.text, original.text)
+    for match in match_originals(translated, original_quotes(originals_text, lang), lang):
+        quote, original, words = match.quote, match.original, match.words
         if words is None or words == quote.text:
             continue
         # original parts (paragraphs) give the split when they match the quote's; otherwise
         # the original's sentences are shared out among the quote's paragraphs
-        units = [" ".join(original_text_part.split()) for original_text_part in
-                 (originals_text[s:e] for s, e in original.spans)] \
-            if not partial and len(original.spans) == len(quote.spans) else None
+        units = [" ".join(originals_text[s:e].split()) for s, e in original.spans] \
+            if not match.partial and len(original.spans) == len(quote.spans) else None
         edits += _quote_edits(translated, quote, words, units, lang)
-        done.append(RestoredQuote(quote.line, quote.text, words, original.line, sim, partial))
+        done.append(RestoredQuote(quote.line, quote.text, words, original.line,
+                                  match.similarity, match.partial))
     out = translated
     for start, end, replacement in sorted(edits, key=lambda e: -e[0]):
         out = out[:start] + replacement + out[end:]
