@@ -29,7 +29,7 @@ from glossary.findings import Finding, Severity
 from translate import checks
 from translate.engines.base import engine_lexicon
 from translate.lexicon import BilingualLexicon, word_coverage
-from translate.quotes.extract import Quote, extract_quotes
+from translate.quotes.extract import Quote, extract_quotes, unclosed_quotes
 
 if TYPE_CHECKING:
     from glossary.model import Glossary, Lang
@@ -432,13 +432,23 @@ def align_quotes(original_text: str, translation_text: str, engine: Engine, *,
                  original_lang: Lang, translation_lang: Lang, mode: Mode = "excerpt",
                  glossary: Glossary | None = None, original_path: str | None = None,
                  translation_path: str | None = None) -> Alignment:
-    """Extract the quotes of both texts, pair them, and check every pair."""
-    originals = [q for q in extract_quotes(original_text, original_lang) if q.depth == 0]
-    translations = [q for q in extract_quotes(translation_text, translation_lang)
-                    if q.depth == 0]
-    return align_quote_lists(originals, translations, engine, original_lang=original_lang,
-                             translation_lang=translation_lang, mode=mode, glossary=glossary,
-                             original_path=original_path, translation_path=translation_path)
+    """Extract the quotes of both texts, pair them, and check every pair; a quotation of
+    either text whose closing mark is missing is reported too (``unclosed-quote``)."""
+    import dataclasses
+
+    all_originals = extract_quotes(original_text, original_lang)
+    all_translations = extract_quotes(translation_text, translation_lang)
+    result = align_quote_lists(
+        [q for q in all_originals if q.depth == 0],
+        [q for q in all_translations if q.depth == 0], engine, original_lang=original_lang,
+        translation_lang=translation_lang, mode=mode, glossary=glossary,
+        original_path=original_path, translation_path=translation_path)
+    unclosed = unclosed_quotes(original_text, original_lang, original_path, all_originals) + \
+        unclosed_quotes(translation_text, translation_lang, translation_path, all_translations)
+    if not unclosed:
+        return result
+    findings = sorted((*result.findings, *unclosed), key=lambda f: (f.line or 0, f.rule))
+    return dataclasses.replace(result, findings=tuple(findings))
 
 
 def align_quote_lists(originals: Sequence[Quote], translations: Sequence[Quote],
