@@ -35,6 +35,12 @@ CASES: list[tuple[str, list[str], int, list[str]]] = [
     ("check runs only the checks asked for",
      ["check", f"{D}/cli/terms.po", *TERMS, "--checks", "placeholder"], 1,
      ["placeholders differ", "1 error, 0 warnings"]),
+    ("check holds quotes to the original words",
+     ["check", f"{D}/check-originals/paraphrased-quote.po", "--checks", "quotes",
+      "--originals", f"{D}/check-originals/originals.es.txt"], 1,
+     [f"{D}/check-originals/paraphrased-quote.po:8: error: the quote 'No negociaremos con "
+      "ningún grupo criminal' is not the original words: it should read 'No vamos a negociar "
+      "con ningún grupo criminal' (originals line 1) [quote-original]"]),
     ("check refuses an unknown check",
      ["check", f"{D}/cli/terms.po", "--checks", "spelling"], 2, ["unknown check 'spelling'"]),
     ("check refuses an unknown format",

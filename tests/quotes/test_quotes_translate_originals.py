@@ -60,3 +60,31 @@ def test_missing_originals_file_is_a_usage_error(files: Path) -> None:
                                       "--originals", str(files / "nope.txt")])
     assert result.exit_code == 2
     assert "nope.txt: no such file" in result.stderr
+
+
+OVER_PARAGRAPHS = """The witness described the night.
+
+"The first thing we saw was the smoke.
+
+"Then the trucks arrived, three of them," the witness said.
+
+Police arrived later.
+"""
+SAID_OVER_PARAGRAPHS = """«Lo primero que vimos fue el humo.
+
+»Luego llegaron los camiones, tres», relató el testigo.
+"""
+
+
+def test_a_quote_over_paragraphs_comes_back_once_with_its_marks(files: Path) -> None:
+    (files / "witness.en.txt").write_text(OVER_PARAGRAPHS, encoding="utf-8")
+    (files / "witness.es.txt").write_text(SAID_OVER_PARAGRAPHS, encoding="utf-8")
+    result = CliRunner().invoke(app, ["translate", str(files / "witness.en.txt"), "--from",
+                                      "en", "--to", "es", "--originals",
+                                      str(files / "witness.es.txt")])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.split("\n")
+    assert len(lines) == len(OVER_PARAGRAPHS.split("\n"))
+    assert lines[2] == '"Lo primero que vimos fue el humo.'
+    assert lines[4].startswith('"Luego llegaron los camiones, tres," ')
+    assert '""' not in result.stdout

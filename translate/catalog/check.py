@@ -2,7 +2,8 @@
 
 Each entry's msgid and msgstr (and msgid_plural against every other form) go through the
 shared :func:`translate.checks.check_pair` (numbers in each language's formats, quotes,
-placeholders; names and negation on request) and the glossary check through the glossary's
+placeholders; names and negation on request), the quotes checked against the original
+words when the desk has them (``--originals``), and the glossary check through the glossary's
 matcher (terms found in any inflection, required renderings looked for in any inflection,
 forbidden ones refused); on top come what only a catalog has: markup kept, a translation
 identical to its source, and the untranslated and fuzzy counts. Every finding
@@ -14,7 +15,7 @@ does not compile them: their problems are reported as warnings, not errors.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,7 @@ from translate.catalog.prefill import MARKUP_KINDS, placeholder_problem
 if TYPE_CHECKING:
     from glossary.match import TermMatch
     from glossary.model import Glossary, Lang
+    from translate.quotes.extract import Quote
 
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 
@@ -84,14 +86,43 @@ def check_terms(source: str, target: str, src: Lang, tgt: Lang, glossary: Glossa
     return out
 
 
+#: A quotation opens with one of these (a dash opens a Spanish dialogue line).
+_QUOTE_OPENERS = re.compile("[“«„‘\"‹»—―]")
+
+
+def check_quote_originals(target: str, originals: Sequence[Quote], tgt: Lang,
+                          path: str | None, line: int | None) -> list[Finding]:
+    """Quotes of the translation that render one of the original quotes (paired as
+    ``glosa translate --originals`` pairs them, in the target language) but do not carry the
+    original words verbatim: the finding names the words expected."""
+    if not originals or not _QUOTE_OPENERS.search(target):
+        return []
+    from translate.quotes.originals import match_originals
+
+    out: list[Finding] = []
+    for match in match_originals(target, originals, tgt):
+        if match.words is None or match.verbatim:
+            continue
+        out.append(Finding(
+            path, line, None, Severity.ERROR, "quote-original",
+            f"the quote {match.quote.text!r} is not the original words: it should read "
+            f"{match.words!r} (originals line {match.original.line})",
+            data={"source_items": [match.quote.text], "target_items": [match.words],
+                  "original_line": match.original.line, "partial": match.partial}))
+    return out
+
+
 def check_message(m: po.Message, src: Lang, tgt: Lang, glossary: Glossary | None,
-                  path: str | None, checks: Iterable[str] = DEFAULT_CHECKS) -> list[Finding]:
-    """Findings for one translated or fuzzy entry."""
-    return _check_message(m, src, tgt, glossary, path, frozenset(checks))
+                  path: str | None, checks: Iterable[str] = DEFAULT_CHECKS,
+                  originals: Sequence[Quote] = ()) -> list[Finding]:
+    """Findings for one translated or fuzzy entry; ``originals`` are the quotes as said
+    (:func:`translate.quotes.originals.original_quotes`), checked with the quotes."""
+    return _check_message(m, src, tgt, glossary, path, frozenset(checks), originals)
 
 
 def _check_message(m: po.Message, src: Lang, tgt: Lang, glossary: Glossary | None,
-                   path: str | None, wanted: frozenset[str]) -> list[Finding]:
+                   path: str | None, wanted: frozenset[str],
+                   originals: Sequence[Quote] = ()) -> list[Finding]:
     from translate.checks import ALL_CHECKS, check_pair
 
     shared = [c for c in ALL_CHECKS if c in wanted and c != "term"]
@@ -113,6 +144,8 @@ def _check_message(m: po.Message, src: Lang, tgt: Lang, glossary: Glossary | Non
         if problem:
             found.append(Finding(path, line, None, Severity.ERROR, "markup",
                                  f"markup differs between msgid and msgstr: {problem}"))
+        if originals and "quotes" in wanted:
+            found += check_quote_originals(target, originals, tgt, path, line)
         if "unchanged" in wanted and _unchanged(source, target):
             found.append(Finding(path, line, None, Severity.WARNING, "unchanged",
                                  "the translation is the source text unchanged"))
@@ -131,18 +164,29 @@ def _check_message(m: po.Message, src: Lang, tgt: Lang, glossary: Glossary | Non
 
 def check_catalog(catalog: po.Catalog, src: Lang, tgt: Lang,
                   glossary: Glossary | None = None,
-                  checks: Iterable[str] = DEFAULT_CHECKS) -> list[Finding]:
-    """Every finding for a catalog, the untranslated and fuzzy counts last."""
+                  checks: Iterable[str] = DEFAULT_CHECKS,
+                  originals: str | None = None) -> list[Finding]:
+    """Every finding for a catalog, the untranslated and fuzzy counts last.
+
+    ``originals`` is a text in the target language holding the quoted words as said (what
+    ``glosa translate --originals`` takes): a translated quote that renders one of its quotes
+    must carry the original words verbatim (rule ``quote-original``, with the quotes check).
+    """
     findings: list[Finding] = []
     untranslated = fuzzy = 0
     wanted = frozenset(checks)
+    said: list[Quote] = []
+    if originals is not None and "quotes" in wanted:
+        from translate.quotes.originals import original_quotes
+
+        said = original_quotes(originals, tgt)
     for m in catalog.active():
         if m.untranslated:
             untranslated += 1
             continue
         if m.fuzzy:
             fuzzy += 1
-        findings += _check_message(m, src, tgt, glossary, catalog.path, wanted)
+        findings += _check_message(m, src, tgt, glossary, catalog.path, wanted, said)
     if untranslated:
         findings.append(Finding(catalog.path, None, None, Severity.INFO, "untranslated",
                                 f"{untranslated} untranslated entr"

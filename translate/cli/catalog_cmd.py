@@ -240,6 +240,11 @@ def check(
     checks: Annotated[str | None, typer.Option(
         "--checks", help=_("Comma-separated checks to run (default: term, number, quotes, "
                            "placeholder, markup, unchanged; also: name, negation)."))] = None,
+    originals: Annotated[Path | None, typer.Option(
+        "--originals", metavar="FILE",
+        help=_("The quoted words as said, in the catalog's language: a translated quote that "
+               "renders one of them must carry them verbatim (error quote-original)."))
+    ] = None,
 ) -> None:
     """Check translations: terms, numbers, placeholders, quotes, markup, unchanged text."""
     from glossary.findings import render_findings
@@ -254,10 +259,15 @@ def check(
     if unknown:
         fail(_("unknown check {name!r}: use {known}").format(
             name=unknown[0], known=", ".join(ALL_CATALOG_CHECKS)))
+    said = None
+    if originals is not None:
+        from translate.cli.translate_cmd import read_input
+
+        said = read_input(str(originals))[0]
     catalog = po.read_catalog(catalog_path)
     source, target = languages(catalog, src, tgt)
     findings = check_catalog(catalog, source, target, _load_glossary(glossary, only_glossary),
-                             wanted)
+                             wanted, originals=said)
     out = render_findings(findings, fmt)
     if out:
         typer.echo(out)

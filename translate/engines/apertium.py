@@ -32,11 +32,15 @@ import time
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from glossary.errors import EngineError
 from glossary.model import Entry, Gender, Glossary, Lang, Pos
 from translate.engines.base import Requirement
 from translate.home import glosa_home
+
+if TYPE_CHECKING:
+    from translate.lexicon import BilingualLexicon
 
 #: Apertium's name for each translation direction glosa supports.
 PAIRS: dict[tuple[str, str], str] = {("en", "es"): "eng-spa", ("es", "en"): "spa-eng"}
@@ -767,6 +771,7 @@ class ApertiumEngine:
         self._stand_in_cache: dict[str, list[str]] = {}
         self.last: BatchStats | None = None
         self._forced: dict[tuple[str, str, str], tuple[str, ...]] = {}
+        self._lexicon: tuple[BilingualLexicon | None] | None = None
 
     def check(self, src: Lang, tgt: Lang) -> None:
         """Raise :class:`EngineError` saying what to install when the pair cannot run."""
@@ -1028,6 +1033,15 @@ class ApertiumEngine:
             verbs = conjugated_verbs(glossary, src, tgt, self.datadir)
             self._forced[key] = build_user_dictionaries(glossary, src, tgt, verbs).entries
         return self._forced[key]
+
+    def bilingual_lexicon(self) -> BilingualLexicon | None:
+        """The pair's bilingual dictionaries as a word list (built once, then cached under
+        ``$GLOSA_HOME``), for comparing texts across languages word by word."""
+        if self._lexicon is None:
+            from translate.engines.apertium_lexicon import apertium_lexicon
+
+            self._lexicon = (apertium_lexicon(self.home, self.datadir),)
+        return self._lexicon[0]
 
     def close(self) -> None:
         """Stop the running pipelines and lt-proc helpers."""

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from glossary.model import Glossary, Lang
+
+if TYPE_CHECKING:
+    from translate.lexicon import BilingualLexicon
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,13 @@ class Engine(Protocol):
         ...
 
 
+def engine_lexicon(engine: object) -> BilingualLexicon | None:
+    """The bilingual word list an engine brings (Apertium's dictionaries), if any: an
+    engine may offer one with a ``bilingual_lexicon()`` method."""
+    get = getattr(engine, "bilingual_lexicon", None)
+    return get() if callable(get) else None
+
+
 class MemoryEngine:
     """A deterministic engine for tests: a phrase table applied longest-first, else identity.
 
@@ -59,9 +69,15 @@ class MemoryEngine:
 
     name = "memory"
 
-    def __init__(self, table: Mapping[str, str] | None = None) -> None:
+    def __init__(self, table: Mapping[str, str] | None = None,
+                 lexicon: BilingualLexicon | None = None) -> None:
         self.table = {k.lower(): v for k, v in (table or {}).items()}
+        self.lexicon = lexicon
         self.calls: list[list[str]] = []
+
+    def bilingual_lexicon(self) -> BilingualLexicon | None:
+        """The word list given to the engine, if any (see :func:`engine_lexicon`)."""
+        return self.lexicon
 
     def translate(
         self,

@@ -3,10 +3,12 @@
 Cross-lingual similarity without neural weights: the original quotes are translated into the
 story's language with the engine (one batched call, sentence by sentence), then compared with
 each translated quote by character n-grams (chrF-style precision, recall and F), plus anchors
-that survive translation: numbers, names, glossary terms and the speaker. Order is not assumed:
-a story may quote the end of a speech first. A translated quote may be a fragment of an
-original (partial quote), several translated quotes may share one original (split), and one
-translated quote may join two originals (merged).
+that survive translation: numbers, names, glossary terms and the speaker. When the engine
+brings a bilingual word list (Apertium's dictionaries), the words of the two quotes are also
+linked through it, for free renderings whose machine translation shares few n-grams. Order
+is not assumed: a story may quote the end of a speech first. A translated quote may be a
+fragment of an original (partial quote), several translated quotes may share one original
+(split), and one translated quote may join two originals (merged).
 
 Findings (rule = kind): ``unsourced`` (a translated quote with no original), ``missing``
 (document mode: an original quote absent from the translation), ``number``, ``negation``,
@@ -25,7 +27,9 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from glossary.findings import Finding, Severity
 from translate import checks
-from translate.quotes.extract import Quote, extract_quotes
+from translate.engines.base import engine_lexicon
+from translate.lexicon import BilingualLexicon, word_coverage
+from translate.quotes.extract import Quote, extract_quotes, unclosed_quotes
 
 if TYPE_CHECKING:
     from glossary.model import Glossary, Lang
@@ -182,7 +186,8 @@ def score_pair(mt_original: str, translation: str, original_anchors: Anchors,
                translation_anchors: Anchors,
                speakers: tuple[str | None, str | None] = (None, None),
                original: str | None = None,
-               mt_translation: str | None = None) -> tuple[float, Similarity]:
+               mt_translation: str | None = None,
+               lexical: Similarity | None = None) -> tuple[float, Similarity]:
     """The pairing score of a translated quote against one machine-translated original.
 
     A full quote scores its F; a fragment of the original scores by precision (how much of
@@ -190,7 +195,9 @@ def score_pair(mt_original: str, translation: str, original_anchors: Anchors,
     ``mt_translation`` (the engine's rendering of the translated quote back into the
     original's language) the comparison is also made in that direction and the two are
     averaged: a word the engine renders one way going out ("trigger" -> "gatillo") is often
-    recognised coming back ("disparador" -> "trigger").
+    recognised coming back ("disparador" -> "trigger"). With ``lexical`` (word coverage of
+    the translated quote and the original through a bilingual word list, as precision and
+    recall) the better of the two views counts, the word view discounted.
     """
     sim = char_similarity(translation, mt_original)
     base = _directed_score(translation, mt_original, sim)
@@ -202,8 +209,18 @@ def score_pair(mt_original: str, translation: str, original_anchors: Anchors,
         # second, weaker reference
         direct = char_similarity(translation, original).f - 0.1
         base = max(base, direct)
+    if lexical is not None:
+        # a bilingual word list knows renderings the engine did not choose ("concerning" /
+        # "preocupante"): a further view of the pair, like the original itself
+        base = max(base, lexical.f - LEXICAL_DISCOUNT)
     return base + _anchor_bonus(original_anchors, translation_anchors) + _speaker_bonus(
         *speakers), sim
+
+
+#: The word-list view (:func:`translate.lexicon.word_coverage`) is discounted by this, as the
+#: comparison with the untranslated original is: words are coarser evidence than characters
+#: (a word list links "going" to "vamos" in any two quotes about plans).
+LEXICAL_DISCOUNT = 0.1
 
 
 # ---------------------------------------------------------------------------------------------
@@ -322,15 +339,22 @@ def candidates_for(translation: Quote, mt_originals: Sequence[str],
                    original_anchors: Sequence[Anchors], translation_anchors: Anchors,
                    original_speakers: Sequence[str | None],
                    original_texts: Sequence[str] | None = None,
-                   mt_translation: str | None = None) -> list[Candidate]:
+                   mt_translation: str | None = None,
+                   lexicon: BilingualLexicon | None = None,
+                   langs: tuple[str, str] | None = None) -> list[Candidate]:
     """Every original scored against one translated quote, best first (joined neighbours
     included, for a translated quote that merges two originals)."""
     found: list[Candidate] = []
     for i, mt in enumerate(mt_originals):
+        lexical = None
+        if lexicon is not None and original_texts is not None and langs is not None:
+            cov = word_coverage(translation.text, langs[1], original_texts[i], langs[0],
+                                lexicon)
+            lexical = Similarity(*cov) if cov is not None else None
         score, sim = score_pair(mt, translation.text, original_anchors[i], translation_anchors,
                                 (original_speakers[i], translation.speaker),
                                 original_texts[i] if original_texts is not None else None,
-                                mt_translation)
+                                mt_translation, lexical)
         found.append(Candidate(score, sim, (i,)))
     found.sort(key=lambda c: -c.score)
     # merged: the best two originals joined explain the translation much better than either
@@ -408,13 +432,23 @@ def align_quotes(original_text: str, translation_text: str, engine: Engine, *,
                  original_lang: Lang, translation_lang: Lang, mode: Mode = "excerpt",
                  glossary: Glossary | None = None, original_path: str | None = None,
                  translation_path: str | None = None) -> Alignment:
-    """Extract the quotes of both texts, pair them, and check every pair."""
-    originals = [q for q in extract_quotes(original_text, original_lang) if q.depth == 0]
-    translations = [q for q in extract_quotes(translation_text, translation_lang)
-                    if q.depth == 0]
-    return align_quote_lists(originals, translations, engine, original_lang=original_lang,
-                             translation_lang=translation_lang, mode=mode, glossary=glossary,
-                             original_path=original_path, translation_path=translation_path)
+    """Extract the quotes of both texts, pair them, and check every pair; a quotation of
+    either text whose closing mark is missing is reported too (``unclosed-quote``)."""
+    import dataclasses
+
+    all_originals = extract_quotes(original_text, original_lang)
+    all_translations = extract_quotes(translation_text, translation_lang)
+    result = align_quote_lists(
+        [q for q in all_originals if q.depth == 0],
+        [q for q in all_translations if q.depth == 0], engine, original_lang=original_lang,
+        translation_lang=translation_lang, mode=mode, glossary=glossary,
+        original_path=original_path, translation_path=translation_path)
+    unclosed = unclosed_quotes(original_text, original_lang, original_path, all_originals) + \
+        unclosed_quotes(translation_text, translation_lang, translation_path, all_translations)
+    if not unclosed:
+        return result
+    findings = sorted((*result.findings, *unclosed), key=lambda f: (f.line or 0, f.rule))
+    return dataclasses.replace(result, findings=tuple(findings))
 
 
 def align_quote_lists(originals: Sequence[Quote], translations: Sequence[Quote],
@@ -434,8 +468,11 @@ def align_quote_lists(originals: Sequence[Quote], translations: Sequence[Quote],
     back = [" ".join(s) for s in translate_quotes(translations, engine, translation_lang,
                                                    original_lang, glossary)] if mt else []
     # anchors of the originals as translated: names and digits pass through the engine
+    # and a bilingual word list, when the engine has one: words it renders otherwise
+    lexicon = engine_lexicon(engine) if mt else None
     ranked = [candidates_for(t, mt, o_anchors, anchors_of(t.text, translation_lang),
-                             o_speakers, o_texts, back[j]) if mt else []
+                             o_speakers, o_texts, back[j], lexicon,
+                             (original_lang, translation_lang)) if mt else []
               for j, t in enumerate(translations)]
     chosen = assign(ranked)
     unsourced = [t for j, t in enumerate(translations)

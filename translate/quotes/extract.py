@@ -13,8 +13,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from glossary.findings import Finding, Severity
+
 OPENERS: dict[str, str] = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "‹": "›"}
 DASHES = "—―"
+#: The mark that opens each further paragraph of a quotation running over several, per
+#: language: English repeats the opening mark; Spanish opens them with the closing one
+#: (the RAE's "comillas de seguir": » for «, ” for “).
+CONTINUATION: dict[str, dict[str, str]] = {
+    "en": {"“": "“", "«": "«", "„": "„", '"': '"', "‘": "‘", "‹": "‹"},
+    "es": {"“": "”", "«": "»", "„": "„", '"': '"', "‘": "’", "‹": "›"},
+}
 
 
 @dataclass(frozen=True)
@@ -66,7 +75,7 @@ def _line_start_mark(text: str, pos: int) -> tuple[str, int] | None:
     """The quote mark opening the line at ``pos`` (after blank lines/indent), and its offset."""
     m = re.compile(r"\s*").match(text, pos)
     k = m.end() if m else pos
-    if k < len(text) and text[k] in "“«»\"„‘":
+    if k < len(text) and text[k] in "“«»\"„‘”":
         return text[k], k
     return None
 
@@ -94,8 +103,7 @@ def _scan_marks(text: str) -> list[tuple[list[tuple[int, int]], int, bool]]:
             reopen = _line_start_mark(text, i + 1)
             outer = stack[0]
             reopen_ok = reopen is not None and (
-                reopen[0] == outer.mark or (outer.mark == "«" and reopen[0] == "»")
-                or (outer.mark == "„" and reopen[0] == "„"))
+                reopen[0] == outer.mark or reopen[0] == CONTINUATION["es"].get(outer.mark))
             if reopen_ok and reopen is not None:
                 # the next paragraph reopens the quotation: close the parts here, resume after
                 for frame in stack:
@@ -128,8 +136,18 @@ def _scan_marks(text: str) -> list[tuple[list[tuple[int, int]], int, bool]]:
                 opens = not _is_letter(prev) and not nxt.isspace() and not nxt.isdigit()
             if ch in "“„" and top is not None and top.mark == "„":
                 opens = False
-            if opens and any(f.mark == ch for f in stack) and ch in "\"“«":
-                opens = False  # a stray second opener of the same kind: ignore it
+            if ch == '"' and prev.isdigit():
+                opens = False  # an inch or second mark: 12" pipe
+            if opens and ch in "“«„" and any(f.mark == ch for f in stack):
+                # the same mark opens again while one is open: the open one was never closed
+                # (quotations nest with other marks). It ends before this mark, unclosed,
+                # instead of swallowing the next quotation.
+                while stack:
+                    frame = stack.pop()
+                    frame.parts.append((frame.part_start, _rstrip_at(text, i)))
+                    found.append((frame.parts, frame.depth, True))
+                    if frame.mark == ch:
+                        break
             if opens:
                 stack.append(_Open(ch, len(stack), [], i + 1))
         i += 1
@@ -328,3 +346,42 @@ def _is_partial(text: str, start: int, words: str) -> bool:
     if first.islower():
         return True
     return words.endswith(("...", "…"))
+
+
+def column_of(text: str, offset: int) -> int:
+    """1-based column of a character offset.
+
+    >>> column_of("ab\\ncd", 4)
+    2
+    """
+    return offset - text.rfind("\n", 0, offset)
+
+
+def unclosed_quotes(text: str, lang: str, path: str | None = None,
+                    quotes: list[Quote] | None = None) -> list[Finding]:
+    """A warning for every quotation whose closing mark is missing, at its opening mark:
+    the quote ran to the end of its paragraph (the next one does not reopen it), to the end
+    of the text, or to where the same mark opens again. Extraction ends such a quote there
+    rather than dropping it or running on; the writer should say where it ends.
+
+    >>> [(f.place, f.rule) for f in unclosed_quotes("Dijo: «No iremos.\\n\\nY se fue.", "es",
+    ...                                              "n.txt")]
+    [('n.txt:1:7', 'unclosed-quote')]
+    """
+    found = extract_quotes(text, lang) if quotes is None else quotes
+    out: list[Finding] = []
+    for quote in found:
+        if not quote.unclosed:
+            continue
+        at = quote.start - 1
+        mark = text[at] if at >= 0 else "“"
+        closer = OPENERS.get(mark, "”")
+        words = quote.text if len(quote.text) <= 60 else quote.text[:59] + "…"
+        out.append(Finding(
+            path, line_of(text, at), column_of(text, at), Severity.WARNING, "unclosed-quote",
+            f"quotation opened here is never closed (it runs to line "
+            f"{line_of(text, quote.end)}): {mark}{words}; add the closing {closer} where "
+            f"the words end",
+            data={"kind": "unclosed-quote", "text": quote.text, "mark": mark}))
+    return out
+

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from translate.quotes.align import PAIR_THRESHOLD, char_similarity
-from translate.quotes.extract import Quote, extract_quotes
+from translate.quotes.align import PAIR_THRESHOLD, char_similarity, split_sentences
+from translate.quotes.extract import CONTINUATION, OPENERS, Quote, extract_quotes
 
 #: A fragment is replaced only when the stretch of the original it renders is this clear.
 FRAGMENT_ALIGNMENT = 70.0
@@ -38,6 +38,54 @@ class RestoredQuote:
                 "similarity": round(self.similarity, 3), "partial": self.partial}
 
 
+@dataclass(frozen=True)
+class OriginalMatch:
+    """A quote of a text and the original quote it renders (both in the same language)."""
+
+    quote: Quote
+    original: Quote
+    words: str | None  # what the quote should say; None: a fragment whose stretch is unclear
+    similarity: float
+    partial: bool
+
+    @property
+    def verbatim(self) -> bool:
+        """Whether the quote already is the original words: a comma or period the story put
+        inside the marks, and the case of the first letter (a quote woven into a sentence),
+        aside.
+
+        >>> q = extract_quotes('Dijo que «no iremos,» y se fue.', "es")[0]
+        >>> OriginalMatch(q, q, "No iremos", 1.0, True).verbatim
+        True
+        """
+        return self.words is not None and _bare(self.quote.text) == _bare(self.words)
+
+
+def _bare(words: str) -> str:
+    words = words.strip().rstrip(" ,;:.")
+    return words[:1].lower() + words[1:]
+
+
+def original_quotes(originals_text: str, lang: str) -> list[Quote]:
+    """The top-level quotes of a text of original words (a transcript, the source story)."""
+    return [q for q in extract_quotes(originals_text, lang) if q.depth == 0]
+
+
+def match_originals(text: str, originals: Sequence[Quote], lang: str) -> list[OriginalMatch]:
+    """Each top-level quote of ``text`` that renders one of ``originals``, with the words it
+    should carry: the whole original for a full quote, the stretch it renders for a partial
+    one. The one pairing rule of ``--originals``, for translating and for checking."""
+    out: list[OriginalMatch] = []
+    for quote in (q for q in extract_quotes(text, lang) if q.depth == 0):
+        found = _best_original(quote, originals)
+        if found is None:
+            continue
+        original, sim, partial = found
+        words = original.text if not partial else _stretch(quote.text, original.text)
+        out.append(OriginalMatch(quote, original, words, sim, partial))
+    return out
+
+
 def restore_originals(translated: str, originals_text: str, lang: str
                       ) -> tuple[str, list[RestoredQuote]]:
     """``translated`` with each quote that renders one of ``originals_text``'s quotes
@@ -50,35 +98,92 @@ def restore_originals(translated: str, originals_text: str, lang: str
     >>> done[0].machine
     'No vamos a negociar con cualquier grupo'
     """
-    originals = [q for q in extract_quotes(originals_text, lang) if q.depth == 0]
-    quotes = [q for q in extract_quotes(translated, lang) if q.depth == 0]
-    edits: list[tuple[int, int, str, RestoredQuote]] = []
-    for quote in quotes:
-        found = _best_original(quote, originals)
-        if found is None:
-            continue
-        original, sim, partial = found
-        words = original.text if not partial else _stretch(quote.text, original.text)
+    edits: list[tuple[int, int, str]] = []
+    done: list[RestoredQuote] = []
+    for match in match_originals(translated, original_quotes(originals_text, lang), lang):
+        quote, original, words = match.quote, match.original, match.words
         if words is None or words == quote.text:
             continue
-        # the words go where the quote's first part was; further parts (a quote reopened in
-        # the next paragraph) are emptied
-        restored = RestoredQuote(quote.line, quote.text, words, original.line, sim, partial)
-        for k, (start, end) in enumerate(quote.spans):
-            edits.append((start, end, words if k == 0 else "", restored))
+        # original parts (paragraphs) give the split when they match the quote's; otherwise
+        # the original's sentences are shared out among the quote's paragraphs
+        units = [" ".join(originals_text[s:e].split()) for s, e in original.spans] \
+            if not match.partial and len(original.spans) == len(quote.spans) else None
+        edits += _quote_edits(translated, quote, words, units, lang)
+        done.append(RestoredQuote(quote.line, quote.text, words, original.line,
+                                  match.similarity, match.partial))
     out = translated
-    for start, end, words, _ in sorted(edits, key=lambda e: -e[0]):
-        out = out[:start] + _keep_edges(out[start:end], words) + out[end:]
-    done = list(dict.fromkeys(r for *_, r in sorted(edits, key=lambda e: e[0])))
+    for start, end, replacement in sorted(edits, key=lambda e: -e[0]):
+        out = out[:start] + replacement + out[end:]
     return out, done
 
 
+def _quote_edits(text: str, quote: Quote, words: str, units: list[str] | None,
+                 lang: str) -> list[tuple[int, int, str]]:
+    """The edits that put ``words`` in place of ``quote``: one per paragraph of the quote,
+    each paragraph getting its share of the words, and every further paragraph opening with
+    the mark the language's convention wants (:data:`~translate.quotes.extract.CONTINUATION`).
+    When the words cannot be shared out (fewer sentences than paragraphs), they all go in
+    the first paragraph, which is closed there, and the quote's further paragraphs are
+    removed, marks and all."""
+    spans = quote.spans
+    if len(spans) == 1:
+        start, end = spans[0]
+        return [(start, end, _keep_edges(text[start:end], words))]
+    mark = text[spans[0][0] - 1] if spans[0][0] > 0 else '"'
+    groups = _share_out(units or split_sentences(words),
+                        [" ".join(text[s:e].split()) for s, e in spans])
+    edits: list[tuple[int, int, str]] = []
+    if groups is not None:
+        reopen = CONTINUATION.get(lang, CONTINUATION["en"]).get(mark, mark)
+        for k, ((start, end), group) in enumerate(zip(spans, groups, strict=True)):
+            edits.append((start, end, _keep_edges(text[start:end], group)))
+            if k:  # the mark that reopened this paragraph, as the language wants it
+                edits.append((start - 1, start, reopen))
+        return edits
+    start, end = spans[0]
+    closer = OPENERS.get(mark, mark)
+    edits.append((start, end, _keep_edges(text[start:end], words).rstrip(",;:") + closer))
+    for k, (s, e) in enumerate(spans[1:], start=1):
+        cut_end = e + 1 if k == len(spans) - 1 and e < len(text) and text[e] == closer else e
+        # and the punctuation and space the narration had after the closing mark
+        while k == len(spans) - 1 and cut_end < len(text) and text[cut_end] in ",;: ":
+            cut_end += 1
+        edits.append((s - 1, cut_end, ""))
+    return edits
+
+
+def _share_out(units: list[str], parts: list[str]) -> list[str] | None:
+    """``units`` (sentences or paragraphs, in order) cut into ``len(parts)`` contiguous
+    groups, each as like its part as possible (character similarity, both texts in the same
+    language); ``None`` when there are fewer units than parts."""
+    from itertools import combinations
+
+    k = len(parts)
+    if len(units) < k:
+        return None
+    best: tuple[float, list[str]] | None = None
+    for cuts in combinations(range(1, len(units)), k - 1):
+        bounds = (0, *cuts, len(units))
+        groups = [" ".join(units[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+        score = sum(char_similarity(g, p).f for g, p in zip(groups, parts, strict=True))
+        if best is None or score > best[0]:
+            best = (score, groups)
+        if len(bounds) > 12:
+            break  # never reached in practice: a quote over a dozen paragraphs
+    return best[1] if best is not None else None
+
+
 def _keep_edges(old: str, new: str) -> str:
-    """Keep the trailing comma the story put inside the marks ("…," he said)."""
+    """The punctuation inside the closing mark is the story's convention, not the
+    original's: "…," he said in English, «…», dijo in Spanish.
+
+    >>> _keep_edges("we will go,", "iremos"), _keep_edges("iremos", "we will go,")
+    ('iremos,', 'we will go')
+    """
     if not new:
         return new
     tail = old[len(old.rstrip(",;:")):]
-    return new.rstrip(",;:") + tail if tail and not new.endswith(tail) else new
+    return new.rstrip(",;:") + tail
 
 
 def _best_original(quote: Quote, originals: Sequence[Quote]

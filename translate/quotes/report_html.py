@@ -55,6 +55,12 @@ def render_html(alignment: Alignment, *, original_name: str = "original",
             f"<th>{_e(translation_name)} ({_e(alignment.translation_lang)})</th>"
             "<th>findings</th></tr>")
     body = "\n".join(r for _, r in rows)
+    # findings about a text rather than a pair (a quotation never closed), above the table
+    about_texts = [f for f in alignment.findings if f.rule == "unclosed-quote"]
+    text_list = ("<ul class=\"findings\" id=\"text-findings\">" + "".join(
+        f"<li class=\"{_e(f.severity.value)}\" data-rule=\"{_e(f.rule)}\">"
+        f"<b>{_e(f.place)}</b>: {_e(f.message)}</li>" for f in about_texts) + "</ul>"
+        if about_texts else "")
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         f"<title>glosa quotes: {_e(translation_name)}</title><style>{_CSS}</style></head>"
@@ -64,7 +70,7 @@ def render_html(alignment: Alignment, *, original_name: str = "original",
         f"{len(alignment.unsourced)} without an original, {len(alignment.missing)} missing "
         f"({_e(alignment.mode)} mode); {errors} error{'s' if errors != 1 else ''}, "
         f"{warnings} warning{'s' if warnings != 1 else ''}</p>"
-        f"<table><thead>{head}</thead><tbody>\n{body}\n</tbody></table></body></html>\n")
+        f"{text_list}<table><thead>{head}</thead><tbody>\n{body}\n</tbody></table></body></html>\n")
 
 
 def _e(text: object) -> str:
