@@ -32,7 +32,8 @@ argos: $(VENV)/.argos
 
 setup: debs venv locales
 
-# glosa's own UI in Spanish: the .mo is a build product (gitignored), compiled from the reviewed .po.
+# glosa's own UI in Spanish: the .mo is a build product (gitignored), compiled from the reviewed .po
+# (here for the checkout; a wheel build compiles it into the package through setup.py).
 LOCALE_PO := locales/es/LC_MESSAGES/glosa.po
 locales: venv
 	$(VENV)/bin/glosa catalog compile $(LOCALE_PO) -o locales/es/LC_MESSAGES/glosa.mo

@@ -1,9 +1,11 @@
 """glosa's own UI messages through gettext (catalogs in ``locales/``).
 
 Every user-facing string in the CLI goes through :func:`_`, so ``LANG=es_ES.UTF-8`` gives
-Spanish help and errors once the ``es`` catalog is compiled (``make locales``, part of
-``make setup``: the ``.mo`` is a build product, not in git). ``GLOSA_LOCALEDIR`` points at
-another folder of compiled catalogs (tests use it).
+Spanish help and errors once the ``es`` catalog is compiled. The ``.mo`` is a build product,
+not in git: a wheel carries it as ``translate/locale/es/LC_MESSAGES/glosa.mo`` (``setup.py``
+compiles it at build time), a checkout has it in ``locales/`` after ``make locales`` (part of
+``make setup``). ``GLOSA_LOCALEDIR`` points at another folder of compiled catalogs (tests use
+it).
 """
 
 from __future__ import annotations

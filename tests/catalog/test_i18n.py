@@ -103,3 +103,30 @@ def test_translate_command_help_uses_the_docstring() -> None:
 
     translate_command_help(app, lambda s: s.upper())
     assert [i.help for i in command_infos(app)] == ["SAY HELLO.", "Given help."]
+
+
+def test_typers_own_words_in_spanish(locale_dir: Path) -> None:
+    """The usage line, the help option and usage errors are literals in typer's copy of
+    click; translate.cli.localize sends them through glosa's catalog."""
+    result = run_glosa(["--help"], "es_ES.UTF-8", locale_dir)
+    assert result.returncode == 0, result.stderr
+    assert "Uso: glosa" in result.stdout and "Usage:" not in result.stdout
+    assert "Muestra este mensaje y sale." in result.stdout
+    result = run_glosa(["catalog", "check"], "es_ES.UTF-8", locale_dir)
+    assert result.returncode == 2
+    assert "Uso: glosa catalog check" in result.stderr
+    assert "Falta el argumento 'CATALOG'." in result.stderr
+    result = run_glosa(["catalog", "check", "x.po", "--nope"], "es_ES.UTF-8", locale_dir)
+    assert result.returncode == 2
+    assert "No existe la opción: --nope" in result.stderr
+    result = run_glosa(["catalog", "check", "x.po", "y.po"], "es_ES.UTF-8", locale_dir)
+    assert result.returncode == 2 and "Sobran argumentos (y.po)" in result.stderr
+
+
+def test_typers_own_words_stay_english_in_english(locale_dir: Path) -> None:
+    result = run_glosa(["catalog", "check"], "C.UTF-8", locale_dir)
+    assert result.returncode == 2
+    assert "Usage: glosa catalog check" in result.stderr
+    assert "Missing argument 'CATALOG'." in result.stderr
+    result = run_glosa(["--help"], "C.UTF-8", locale_dir)
+    assert "Show this message and exit." in result.stdout

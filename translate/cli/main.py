@@ -27,12 +27,13 @@ def run() -> None:
     """Console-script entry: a user's mistake prints ``glosa: ...`` and exits 2, no traceback."""
     from glossary.errors import GlosaError
     from translate.cli.helpdocs import translate_command_help
+    from translate.cli.localize import localize_command
     from translate.i18n import bind_library_messages
 
     bind_library_messages()
     translate_command_help(app, _)
     try:
-        app()
+        localize_command(typer.main.get_command(app))()
     except GlosaError as exc:
         typer.echo(f"glosa: {exc}", err=True)
         sys.exit(2)
