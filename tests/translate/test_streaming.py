@@ -145,3 +145,22 @@ def test_apertium_streams_and_starts_early(tmp_path: object) -> None:
         assert engine.submit([], "en", "es").result() == []
 
 
+
+
+@pytest.mark.skipif(shutil.which("apertium") is None, reason="Apertium is not installed")
+def test_detached_pipeline_ends_on_its_own(tmp_path: object) -> None:
+    import time
+    from pathlib import Path
+
+    assert isinstance(tmp_path, Path)
+    engine = ApertiumEngine(home=tmp_path)
+    assert engine.translate(["The dog."], "en", "es") == ["El perro."]
+    (pipe,) = engine._pipelines.values()
+    engine.detach()
+    assert engine._pipelines == {}
+    deadline = time.monotonic() + 10
+    while pipe.proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    # it ended by itself: end of input, or SIGPIPE (141) writing its last held-back markers
+    # to the output glosa closed; never a kill
+    assert pipe.proc.returncode in (0, 141)

@@ -138,12 +138,20 @@ def translate(
             files=", ".join(str(p) for p in glossary or []), n=len(terms))
         if glossary:
             typer.echo(_("glosa: glossary: {note}").format(note=note), err=True)
+        start = getattr(engine, "start", None)
+        if callable(start):  # Apertium loads its dictionaries while the input is read
+            cmd = start(src, tgt, terms.for_direction(src, tgt))  # type: ignore[arg-type]
+            if isinstance(cmd, list):  # the next run with these arguments starts it early
+                from translate.engines.prestart import remember, run_key
+
+                remember(run_key(src, tgt, [str(g) for g in glossary or []], replace_glossary),
+                         cmd)
         text, _name = read_input(source)
         try:
             original_words = read_input(str(originals))[0] if originals is not None else None
             result = _run(text, src, tgt, engine, terms)  # type: ignore[arg-type]
         finally:
-            engine.close()
+            _release(engine)
     except GlosaError as exc:
         fail(str(exc))
     final_text = result.text
@@ -172,6 +180,20 @@ def translate(
                      "json)").format(n=len(failed),
                                      ids=", ".join(sorted({t.entry_id for t in failed}))),
                    err=True)
+
+
+def _release(engine: Engine) -> None:
+    """Let the engine go. The command exits next, so an engine that can (Apertium: ``detach``)
+    is not waited for while its processes wind down. A pipeline started on a guess that
+    turned out wrong (see ``translate.engines.prestart``) is killed."""
+    from translate.engines.prestart import discard_unused
+
+    detach = getattr(engine, "detach", None)
+    if callable(detach):
+        detach()
+    else:
+        engine.close()
+    discard_unused()
 
 
 def _run(text: str, src: Lang, tgt: Lang, engine: Engine, terms: Glossary) -> TranslationResult:

@@ -624,14 +624,17 @@ class Pipeline:
 
     MARKERS = 3
 
-    def __init__(self, cmd: Sequence[str]) -> None:
+    def __init__(self, cmd: Sequence[str], proc: subprocess.Popen[bytes] | None = None) -> None:
+        """Start ``cmd``, or take over ``proc``, already running it (see ``prestart``)."""
         import itertools
         import secrets
 
-        env = dict(os.environ, LC_ALL="C.UTF-8")
+        from translate.engines.prestart import PIPELINE_ENV
+
         self.cmd = list(cmd)
-        self.proc = subprocess.Popen(self.cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.DEVNULL, env=env)
+        self.proc = proc or subprocess.Popen(self.cmd, stdin=subprocess.PIPE,
+                                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                             env=dict(os.environ, **PIPELINE_ENV))
         self._buf = b""
         self._ids = itertools.count(1)
         self._tag = secrets.token_hex(4)  # so no text can pass for a marker
@@ -788,16 +791,20 @@ class ApertiumEngine:
         """One translation per segment, in order, from one Apertium pipeline."""
         return self.submit(segments, src, tgt, glossary=glossary).result()
 
-    def start(self, src: Lang, tgt: Lang, glossary: Glossary | None = None) -> None:
+    def start(self, src: Lang, tgt: Lang, glossary: Glossary | None = None
+              ) -> list[str] | None:
         """Compile ``glossary`` (or find it cached) and start its pipeline now, so Apertium
-        loads its dictionaries (about 0.3 s) while the caller still prepares the text."""
+        loads its dictionaries (about 0.3 s) while the caller still prepares the text; return
+        the pipeline's command (None when pipelines are not kept running)."""
         self.check(src, tgt)
-        if self.persistent:
-            cmd = self._command(src, tgt, self._datadir_for(glossary, src, tgt))
-            try:
-                self._pipeline(cmd)
-            except OSError:
-                pass  # submit() tries again and falls back to a pipeline per batch
+        if not self.persistent:
+            return None
+        cmd = self._command(src, tgt, self._datadir_for(glossary, src, tgt))
+        try:
+            self._pipeline(cmd)
+        except OSError:
+            pass  # submit() tries again and falls back to a pipeline per batch
+        return cmd
 
     def submit(self, segments: Sequence[str], src: Lang, tgt: Lang, *,
                glossary: Glossary | None = None) -> EngineBatch:
@@ -837,7 +844,9 @@ class ApertiumEngine:
                 pipe.close()
             while len(self._pipelines) >= self.MAX_PIPELINES:
                 self._pipelines.pop(next(iter(self._pipelines))).close()
-            pipe = Pipeline(cmd)
+            from translate.engines.prestart import adopt
+
+            pipe = Pipeline(cmd, adopt(cmd))
         self._pipelines[key] = pipe  # most recently used last
         return pipe
 
@@ -1040,6 +1049,20 @@ class ApertiumEngine:
             self._pipelines.pop(next(iter(self._pipelines))).close()
         while self._lt:
             self._lt.pop(next(iter(self._lt))).close()
+
+    def detach(self) -> None:
+        """Close the pipelines' input and output and return without waiting for their dozen
+        processes to wind down (about 0.1 s): for a command that exits next; the processes
+        see the end of their input and end on their own."""
+        while self._pipelines:
+            proc = self._pipelines.pop(next(iter(self._pipelines))).proc
+            for stream in (proc.stdin, proc.stdout):
+                if stream is not None:
+                    try:
+                        stream.close()
+                    except OSError:
+                        pass
+        self.close()
 
     def __enter__(self) -> ApertiumEngine:
         return self

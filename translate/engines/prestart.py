@@ -1,0 +1,140 @@
+"""Start the Apertium pipeline a ``glosa translate`` will need before the CLI is even imported.
+
+Apertium takes about 0.3 s to load its dictionaries, and glosa's CLI about 0.15 s to import,
+parse its arguments and load the glossary before it knows which pipeline it needs (the
+compiled glossary's folder depends on the glossary's content). So the console script first
+looks up the pipeline command the same arguments (direction, glossary files) used last time,
+in ``$GLOSA_HOME/apertium/prestart.json``, and starts it at once; the engine then adopts it
+if, and only if, it is exactly the command it needs. A guess that turns out wrong (the
+glossary changed since) is killed unused and the right pipeline started as always, so the
+output never depends on the guess. This module imports nothing heavy: it runs before all else.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Sequence
+
+#: Pipelines started on a guess, by command, until the engine adopts them.
+_STARTED: dict[tuple[str, ...], subprocess.Popen[bytes]] = {}
+STATE_FILE = "prestart.json"
+PIPELINE_ENV = {"LC_ALL": "C.UTF-8"}
+
+
+def _state_path() -> str:
+    home = os.environ.get("GLOSA_HOME") or os.path.join(
+        os.path.expanduser("~"), ".local", "share", "glosa")
+    return os.path.join(os.path.expanduser(home), "apertium", STATE_FILE)
+
+
+def run_key(src: str, tgt: str, glossaries: Sequence[str], replace: bool) -> str:
+    """What identifies a ``glosa translate`` run's pipeline before its glossary is read.
+
+    >>> run_key("en", "es", [], False)
+    'en>es|desk|'
+    """
+    files = "|".join(os.path.abspath(g) for g in glossaries)
+    return f"{src}>{tgt}|{'only' if replace else 'desk'}|{files}"
+
+
+def key_from_argv(argv: Sequence[str]) -> str | None:
+    """The :func:`run_key` of ``glosa translate ARGV`` (None when the engine is not Apertium or
+    the arguments ask for help). A rough parse: a wrong key only means no head start.
+
+    >>> key_from_argv(["story.md", "--from=es", "--to", "en", "--glossary", "x.csv"]) == \\
+    ...     run_key("es", "en", ["x.csv"], False)
+    True
+    """
+    values = {"--from": "en", "--to": "es", "--engine": "apertium"}
+    glossaries: list[str] = []
+    replace = False
+    args = list(argv)
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        name, eq, value = arg.partition("=")
+        if name in ("--help", "-h"):
+            return None
+        if name in (*values, "--glossary", "-o", "--output", "--format", "--originals"):
+            if not eq:
+                i += 1
+                value = args[i] if i < len(args) else ""
+            if name == "--glossary":
+                glossaries.append(value)
+            elif name in values:
+                values[name] = value
+        elif arg == "--replace-glossary":
+            replace = True
+        i += 1
+    if values["--engine"] != "apertium":
+        return None
+    return run_key(values["--from"], values["--to"], glossaries, replace)
+
+
+def _load_state() -> dict[str, list[str]]:
+    import json
+
+    try:
+        with open(_state_path(), encoding="utf-8") as fh:
+            state = json.load(fh)
+    except (OSError, ValueError):
+        return {}
+    return state if isinstance(state, dict) else {}
+
+
+def speculate(argv: Sequence[str]) -> None:
+    """Start the pipeline the last run with these arguments used (if any, and if its compiled
+    dictionaries are still there). Never raises: a failed guess only costs the head start."""
+    try:
+        key = key_from_argv(argv)
+        cmd = _load_state().get(key or "")
+        if not key or not isinstance(cmd, list) or not all(isinstance(c, str) for c in cmd):
+            return
+        if "-d" in cmd and not os.path.isdir(cmd[cmd.index("-d") + 1]):
+            return
+        _STARTED[tuple(cmd)] = subprocess.Popen(
+            cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            env=dict(os.environ, **PIPELINE_ENV))
+    except (OSError, ValueError, IndexError):
+        return
+
+
+def adopt(cmd: Sequence[str]) -> subprocess.Popen[bytes] | None:
+    """The pipeline started on a guess for exactly ``cmd``, still running; else None."""
+    proc = _STARTED.pop(tuple(cmd), None)
+    if proc is not None and proc.poll() is not None:
+        return None
+    return proc
+
+
+def remember(key: str, cmd: Sequence[str]) -> None:
+    """Record that the run ``key`` needs the pipeline ``cmd`` (only written when it changed)."""
+    import json
+
+    state = _load_state()
+    if state.get(key) == list(cmd):
+        return
+    state[key] = list(cmd)
+    if len(state) > 32:  # keep the file small: the most recent keys
+        state = dict(list(state.items())[-32:])
+    path = _state_path()
+    try:
+        from glossary.atomic import write_text_atomic
+
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        write_text_atomic(path, json.dumps(state, indent=1) + "\n")
+    except OSError as exc:  # a cache that cannot be written is no error
+        print(f"glosa: could not write {path}: {exc.strerror}", file=sys.stderr)
+
+
+def discard_unused() -> None:
+    """Kill the pipelines started on a guess that nothing adopted."""
+    while _STARTED:
+        proc = _STARTED.pop(next(iter(_STARTED)))
+        proc.kill()
+        proc.wait()
+        for stream in (proc.stdin, proc.stdout):
+            if stream is not None:
+                stream.close()
