@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -177,9 +177,27 @@ class Glossary:
     def __contains__(self, entry_id: object) -> bool:
         return entry_id in self._by_id
 
+    @cached_property
+    def _subsets(self) -> dict[tuple[str, ...], Glossary]:
+        return {}
+
     def for_direction(self, src: Lang, tgt: Lang) -> Glossary:
-        """Only the entries enforced when translating ``src`` -> ``tgt``."""
-        return Glossary(tuple(e for e in self.entries if e.applies(src, tgt)))
+        """Only the entries enforced when translating ``src`` -> ``tgt`` (the same object on
+        every call, so what is cached by it, its content hash and matchers, is computed once:
+        the quote checks ask for it once per quote pair)."""
+        key = ("direction", src, tgt)
+        if key not in self._subsets:
+            self._subsets[key] = Glossary(tuple(e for e in self.entries if e.applies(src, tgt)))
+        return self._subsets[key]
+
+    def of_kinds(self, kinds: Collection[str]) -> Glossary:
+        """Only the entries of the given kinds (values of :class:`Kind`); the same object on
+        every call with the same kinds, as :meth:`for_direction`."""
+        key = ("kinds", *sorted(kinds))
+        if key not in self._subsets:
+            self._subsets[key] = Glossary(tuple(e for e in self.entries
+                                                if e.kind.value in kinds))
+        return self._subsets[key]
 
     def merged(self, other: Glossary) -> Glossary:
         """This glossary with ``other``'s entries added; ``other`` wins on equal ids."""

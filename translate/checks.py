@@ -781,11 +781,10 @@ def _glossary_names(text: str, lang: Lang | str, other: str, other_lang: Lang | 
     if glossary is None:
         return []
     from glossary.match import contains_accepted, matcher_for
-    from glossary.model import Glossary as _Glossary
 
     sl: Lang = "es" if lang == "es" else "en"
     tl: Lang = "es" if other_lang == "es" else "en"
-    names = _Glossary(tuple(e for e in glossary if e.kind.value in _NAME_KINDS))
+    names = glossary.of_kinds(_NAME_KINDS)
     out: list[tuple[int, int, bool]] = []
     for match in matcher_for(names, sl).find(text):
         ok = contains_accepted(other, match.entry, tl) is not None or (

@@ -47,4 +47,11 @@ def test_only_approved_entries_are_enforced(tmp_path: Path) -> None:
     g = load_glossary([p])
     assert [e.id for e in g.for_direction("en", "es")] == ["a", "d"]
     assert [e.id for e in g.for_direction("es", "en")] == ["a"]
+    # the same subset object each time, so its content hash and matchers are made once
+    # (the quote checks ask for it once per quote pair)
+    assert g.for_direction("en", "es") is g.for_direction("en", "es")
+    assert g.for_direction("en", "es") is not g.for_direction("es", "en")
+    assert [e.id for e in g.of_kinds({"general"})] == ["a", "b", "c", "d"]
+    assert g.of_kinds({"general"}) is g.of_kinds({"general"})
+    assert len(g.of_kinds({"person"})) == 0
     assert g["b"].covers("en", "es") and not g["b"].applies("en", "es")

@@ -10,6 +10,7 @@ a partial one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -129,6 +130,15 @@ def _quote_edits(text: str, quote: Quote, words: str, units: list[str] | None,
     if len(spans) == 1:
         start, end = spans[0]
         return [(start, end, _keep_edges(text[start:end], words))]
+    if quote.dialogue:
+        # a dialogue line the narrator interrupts (—No iremos —dijo el alcalde—. Nunca.):
+        # the words shared out among its parts, the dashes and the aside left alone
+        parts = _share_out(units or split_sentences(words),
+                           [" ".join(text[s:e].split()) for s, e in spans])
+        if parts is None:
+            parts = [words] + [""] * (len(spans) - 1)
+        return [(s, e, _keep_edges(text[s:e], p)) for (s, e), p in zip(spans, parts,
+                                                                         strict=True)]
     mark = text[spans[0][0] - 1] if spans[0][0] > 0 else '"'
     groups = _share_out(units or split_sentences(words),
                         [" ".join(text[s:e].split()) for s, e in spans])
@@ -173,17 +183,23 @@ def _share_out(units: list[str], parts: list[str]) -> list[str] | None:
     return best[1] if best is not None else None
 
 
+_TRAILING = re.compile(r"(?<![.…])[.,;:]$")
+
+
 def _keep_edges(old: str, new: str) -> str:
-    """The punctuation inside the closing mark is the story's convention, not the
-    original's: "…," he said in English, «…», dijo in Spanish.
+    """The stop or comma at the end of the quoted words is the story's convention, not the
+    original's: "…," he said and "…." in English, «…», dijo and «…». in Spanish. An
+    ellipsis is the speaker's and stays.
 
     >>> _keep_edges("we will go,", "iremos"), _keep_edges("iremos", "we will go,")
     ('iremos,', 'we will go')
+    >>> _keep_edges("No sé", "I don't know..."), _keep_edges("Nunca.", "never")
+    ("I don't know...", 'never.')
     """
     if not new:
         return new
-    tail = old[len(old.rstrip(",;:")):]
-    return new.rstrip(",;:") + tail
+    tail = _TRAILING.search(old)
+    return _TRAILING.sub("", new) + (tail.group() if tail else "")
 
 
 def _best_original(quote: Quote, originals: Sequence[Quote]
