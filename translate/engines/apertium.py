@@ -936,14 +936,15 @@ class ApertiumEngine:
         if not m:
             return None
         tags = m.group(1)
+        if clitic and ("<ger>" in tags or "<imp>" in tags or "<pp>" in tags):
+            return None  # the clitic would move and change the accent: leave it (asked first,
+            #              so the generator is not loaded for nothing)
         (form,) = self._lt_query(["-g", generator],
                            "^" + _SPECIAL.sub(r"\\\1", head) + "<vblex>" + tags + "$\n")[:1] or [""]
         form = form.strip()
         if not form or form.startswith("#") or "<" in form:
             return None
         if clitic:
-            if "<ger>" in tags or "<imp>" in tags or "<pp>" in tags:
-                return None  # the clitic would move and change the accent: leave it
             form = form + clitic if "<inf>" in tags else f"{clitic} {form}"
         if model[:1].isupper():
             form = form[:1].upper() + form[1:]
