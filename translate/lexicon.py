@@ -4,9 +4,10 @@ Character n-grams after a machine translation miss free renderings: Apertium wri
 "preocupación" where the story says "preocupante", "salvaje" where it says "feral". A word
 list knows more than the one rendering the engine picks: every lemma pair of a bilingual
 dictionary (Apertium's, see :mod:`translate.engines.apertium_lexicon`). :func:`word_coverage`
-asks, for every content word of each text, whether one of its dictionary translations (or the
-word itself: names, numbers and cognates pass through) occurs in the other text, comparing
-lemmas (simplemma) and, to forgive inflection and derivation, their first five letters.
+asks, for every content word of each text, whether the other text has the same word (names,
+numbers and cognates pass through) or a dictionary translation of it, looked up from either
+side, comparing lemmas (simplemma) and, to forgive inflection and derivation, their first
+five letters.
 
 The word list is data, not a model: nothing is downloaded; without one the aligner compares
 characters only.
