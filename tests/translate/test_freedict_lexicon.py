@@ -41,7 +41,8 @@ def test_dictd_entries_skip_the_header_and_read_each_entry() -> None:
 
 def test_freedict_pairs_read_both_directions(tmp_path: Path) -> None:
     write_dictd(tmp_path, "freedict-eng-spa",
-                {"joke": "joke /dʒouk/\n1. bromear\n2. broma, burla\n", "wet": "wet /wet/\nmojado\n"})
+                {"joke": "joke /dʒouk/\n1. bromear\n2. broma, burla\n",
+                 "wet": "wet /wet/\nmojado\n"})
     write_dictd(tmp_path, "freedict-spa-eng",
                 {"grave": "grave /ɡɾˈaβe/\n1. important, serious\n2. court\n"})
     pairs = set(freedict_pairs(tmp_path))
