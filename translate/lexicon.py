@@ -3,10 +3,12 @@
 Character n-grams after a machine translation miss free renderings: Apertium writes
 "preocupación" where the story says "preocupante", "salvaje" where it says "feral". A word
 list knows more than the one rendering the engine picks: every lemma pair of a bilingual
-dictionary (Apertium's, see :mod:`translate.engines.apertium_lexicon`). :func:`word_coverage`
-asks, for every content word of each text, whether one of its dictionary translations (or the
-word itself: names, numbers and cognates pass through) occurs in the other text, comparing
-lemmas (simplemma) and, to forgive inflection and derivation, their first five letters.
+dictionary (Apertium's, see :mod:`translate.engines.apertium_lexicon`, widened with
+FreeDict's, :mod:`translate.engines.freedict_lexicon`). :func:`word_coverage`
+asks, for every content word of each text, whether the other text has the same word (names,
+numbers and cognates pass through) or a dictionary translation of it, looked up from either
+side, comparing lemmas (simplemma) and, to forgive inflection and derivation, their first
+five letters.
 
 The word list is data, not a model: nothing is downloaded; without one the aligner compares
 characters only.
@@ -28,7 +30,7 @@ STEM = 5
 #: ("we are going to" / "vamos a"); they link any two quotes, so they do not count.
 LIGHT_VERBS: dict[str, frozenset[str]] = {
     "en": frozenset("be have do go get make say will would can could may might must shall "
-                    "should".split()),
+                    "should want".split()),
     "es": frozenset("ser estar haber tener hacer ir decir poder deber querer".split()),
 }
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+")
@@ -68,6 +70,21 @@ def lexicon_from_pairs(pairs: Iterable[tuple[str, str]]) -> BilingualLexicon:
         es_en.setdefault(es, set()).add(en)
     return BilingualLexicon({k: frozenset(v) for k, v in en_es.items()},
                             {k: frozenset(v) for k, v in es_en.items()})
+
+
+def merge_lexicon(lexicon: BilingualLexicon,
+                  pairs: Iterable[tuple[str, str]]) -> BilingualLexicon:
+    """``lexicon`` widened with more (English, Spanish) pairs (another dictionary's).
+
+    >>> lex = merge_lexicon(lexicon_from_pairs([("prank", "broma")]), [("joke", "broma")])
+    >>> sorted(lex.translations("broma", "es")), len(lex)
+    (['joke', 'prank'], 2)
+    """
+    pairs = list(pairs)
+    if not pairs:
+        return lexicon
+    return lexicon_from_pairs([*((en, es) for en, ess in lexicon.en_es.items() for es in ess),
+                               *pairs])
 
 
 @lru_cache(maxsize=65536)

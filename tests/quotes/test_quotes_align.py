@@ -138,3 +138,34 @@ def test_a_short_quote_inside_a_longer_one_keeps_its_own_original() -> None:
     assert chosen[1].originals == (0,)
     # a quote whose only good original is taken still shares it (a split quote)
     assert assign([[cand(0.9, 0)], [cand(0.5, 0), cand(0.1, 1)]])[1].originals == (0,)
+
+
+def test_word_list_evidence_must_explain_both_quotes() -> None:
+    # one word of a long story quote ("grandes") explains all of a two-word original
+    # ("greatest gallantry"): coverage 0.2 one way, 1.0 the other. That is not a pair; the
+    # original whose engine rendering shares its wording is.
+    from translate.lexicon import lexicon_from_pairs
+
+    lexicon = lexicon_from_pairs([("great", "grande")])
+    # (the engine's renderings as Apertium gives them: a weak character match both ways)
+    originals = ["greatest gallantry", "something that I know that I could never live up to "
+                 "but something which is humbling."]
+    machine = ["Más sumo gallantry",
+               "Algo que sé que nunca podría vivir hasta pero algo cuál es humbling."]
+    text = "tan grandes que nunca podré llegar a su altura, pero sí fueron muy aleccionadoras"
+    back = "So big that never will be able to arrive to his height, but yes were very " \
+        "aleccionadoras"
+    story = Quote(text=text, spans=((0, len(text)),), line=1, index=0)
+    ranked = candidates_for(story, machine, [anchors_of(o, "en") for o in originals],
+                            anchors_of(text, "es"), [None, None], originals, back,
+                            lexicon=lexicon, langs=("en", "es"))
+    assert [c.originals for c in ranked][0] == (1,)
+    by_original = {c.originals: c.score for c in ranked}
+    # the word view of the short original counts as its weaker side (0.2), less the discount
+    assert by_original[(0,)] < 0.15
+    # a word list that explains both quotes whole still pairs them
+    whole = candidates_for(Quote(text="grandes", spans=((0, 7),), line=1, index=0), machine,
+                           [anchors_of(o, "en") for o in originals], anchors_of("grandes", "es"),
+                           [None, None], ["great", "something that I could never live up to"],
+                           lexicon=lexicon, langs=("en", "es"))
+    assert whole[0].originals == (0,) and whole[0].score >= PAIR_THRESHOLD

@@ -758,9 +758,11 @@ class ApertiumEngine:
 
     def __init__(self, *, home: Path | None = None, datadir: Path = SYSTEM_DATADIR,
                  use_dictionaries: bool = True, persistent: bool = True,
-                 helpers: bool = False) -> None:
+                 helpers: bool = False, dictd: Path | None = None) -> None:
         self.home = home
         self.datadir = datadir
+        #: where FreeDict's dictd databases are (None: the system's, /usr/share/dictd)
+        self.dictd = dictd
         self.use_dictionaries = use_dictionaries
         self.persistent = persistent
         self.helpers = helpers
@@ -1037,11 +1039,17 @@ class ApertiumEngine:
 
     def bilingual_lexicon(self) -> BilingualLexicon | None:
         """The pair's bilingual dictionaries as a word list (built once, then cached under
-        ``$GLOSA_HOME``), for comparing texts across languages word by word."""
+        ``$GLOSA_HOME``), for comparing texts across languages word by word, widened with
+        FreeDict's English-Spanish dictionaries when they are installed
+        (:mod:`translate.engines.freedict_lexicon`: everyday senses Apertium leaves out)."""
         if self._lexicon is None:
             from translate.engines.apertium_lexicon import apertium_lexicon
+            from translate.engines.freedict_lexicon import SYSTEM_DICTD, freedict_pairs
+            from translate.lexicon import merge_lexicon
 
-            self._lexicon = (apertium_lexicon(self.home, self.datadir),)
+            lexicon = apertium_lexicon(self.home, self.datadir)
+            self._lexicon = (lexicon if lexicon is None else merge_lexicon(
+                lexicon, freedict_pairs(self.dictd or SYSTEM_DICTD)),)
         return self._lexicon[0]
 
     def close(self) -> None:

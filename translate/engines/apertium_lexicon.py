@@ -7,9 +7,9 @@ weight`` per arc) and every path from the start state to a final state is one en
 ``lemma<tags>`` on the left and ``lemma<tags>`` on the right. Only the first transducer of
 the file holds the word entries (the others are number and Roman-numeral patterns, which loop
 and are skipped). Both directions are read, so a word Apertium translates only one way still
-counts. The list (about 60,000 pairs, 1.5 MB) is cached under
-``$GLOSA_HOME/apertium/lexicon/`` keyed by the dictionaries' content hash: built once
-(1-2 s), then read in a fraction of a second.
+counts. The list (eng-spa 0.8.1: 25,640 lemma pairs, 0.5 MB) is cached under
+``$GLOSA_HOME/apertium/lexicon/`` keyed by the dictionaries' content hash: built once (about
+6 s on a busy 2-core machine, most of it ``lt-print``), then read in about 0.15 s.
 """
 
 from __future__ import annotations

@@ -197,7 +197,11 @@ def score_pair(mt_original: str, translation: str, original_anchors: Anchors,
     averaged: a word the engine renders one way going out ("trigger" -> "gatillo") is often
     recognised coming back ("disparador" -> "trigger"). With ``lexical`` (word coverage of
     the translated quote and the original through a bilingual word list, as precision and
-    recall) the better of the two views counts, the word view discounted.
+    recall) the better of the two views counts, the word view discounted and taken as the
+    lesser of its two coverages: words must explain both quotes, as a whole. One linked word
+    in a long quote explains all of a two-word candidate ("grandes" / "greatest gallantry"),
+    and a harmonic mean would still credit that; fragments are the character views' business
+    (they find where in the original a fragment sits).
     """
     sim = char_similarity(translation, mt_original)
     base = _directed_score(translation, mt_original, sim)
@@ -212,7 +216,7 @@ def score_pair(mt_original: str, translation: str, original_anchors: Anchors,
     if lexical is not None:
         # a bilingual word list knows renderings the engine did not choose ("concerning" /
         # "preocupante"): a further view of the pair, like the original itself
-        base = max(base, lexical.f - LEXICAL_DISCOUNT)
+        base = max(base, min(lexical.precision, lexical.recall) - LEXICAL_DISCOUNT)
     return base + _anchor_bonus(original_anchors, translation_anchors) + _speaker_bonus(
         *speakers), sim
 

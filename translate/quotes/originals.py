@@ -163,24 +163,34 @@ def _quote_edits(text: str, quote: Quote, words: str, units: list[str] | None,
 
 
 def _share_out(units: list[str], parts: list[str]) -> list[str] | None:
-    """``units`` (sentences or paragraphs, in order) cut into ``len(parts)`` contiguous
-    groups, each as like its part as possible (character similarity, both texts in the same
-    language); ``None`` when there are fewer units than parts."""
-    from itertools import combinations
+    """``units`` (sentences or paragraphs, in order) cut into ``len(parts)`` contiguous,
+    non-empty groups whose total likeness to the parts (character similarity, both texts in
+    the same language) is highest; ``None`` when there are fewer units than parts. Dynamic
+    programming over (parts filled, units used): about parts x units² / 2 comparisons.
 
-    k = len(parts)
-    if len(units) < k:
+    >>> _share_out(["Vimos humo.", "Luego camiones.", "Eran tres."],
+    ...            ["vimos el humo", "luego llegaron camiones, eran tres"])
+    ['Vimos humo.', 'Luego camiones. Eran tres.']
+    """
+    k, n = len(parts), len(units)
+    if n < k:
         return None
-    best: tuple[float, list[str]] | None = None
-    for cuts in combinations(range(1, len(units)), k - 1):
-        bounds = (0, *cuts, len(units))
-        groups = [" ".join(units[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
-        score = sum(char_similarity(g, p).f for g, p in zip(groups, parts, strict=True))
-        if best is None or score > best[0]:
-            best = (score, groups)
-        if len(bounds) > 12:
-            break  # never reached in practice: a quote over a dozen paragraphs
-    return best[1] if best is not None else None
+    # best[p][b]: the best score filling the first p parts with the first b units, and the
+    # start of the last group
+    best: list[dict[int, tuple[float, int]]] = [{0: (0.0, 0)}] + [{} for _ in range(k)]
+    for p in range(1, k + 1):
+        for b in range(p, n - (k - p) + 1):
+            options = [(best[p - 1][a][0] + char_similarity(" ".join(units[a:b]),
+                                                            parts[p - 1]).f, a)
+                       for a in range(p - 1, b) if a in best[p - 1]]
+            best[p][b] = max(options)
+    groups: list[str] = []
+    b = n
+    for p in range(k, 0, -1):
+        a = best[p][b][1]
+        groups.append(" ".join(units[a:b]))
+        b = a
+    return groups[::-1]
 
 
 _TRAILING = re.compile(r"(?<![.…])[.,;:]$")
