@@ -270,6 +270,8 @@ class _Index:
 
 def _resolve(cands: list[tuple[int, int, int]], n: int) -> list[tuple[int, int, int]]:
     """Keep non-overlapping occurrences: longest first, then leftmost, then best role."""
+    if len(cands) <= 1:
+        return list(cands)
     # candidates come per hit with their patterns already in role order, so a stable sort
     # keeps the best pattern first among equal spans
     cands = sorted(cands, key=lambda c: (c[0] - c[1], c[0]))
@@ -315,6 +317,19 @@ class Matcher:
         """Every occurrence, overlaps included (sorted by start, then longest first)."""
         cands = sorted(self._index.candidates(text), key=lambda c: (c[0], -c[1]))
         return [self._index.to_match(text, s, e, i) for s, e, i in cands]
+
+    def occurrences(self, text: str, *, overlapping: bool = False
+                    ) -> list[tuple[int, int, Entry, Role]]:
+        """``(start, end, entry, role)`` of what :meth:`find` (or, ``overlapping``,
+        :meth:`find_all`) finds, in the same order, without building :class:`TermMatch`
+        objects: for callers that go through thousands of texts (``glosa catalog check``)."""
+        cands = self._index.candidates(text)
+        if overlapping:
+            cands.sort(key=lambda c: (c[0], -c[1]))
+        else:
+            cands = _resolve(cands, len(text))
+        patterns = self._index.patterns
+        return [(s, e, patterns[i].entry, patterns[i].role) for s, e, i in cands]
 
 
 _MATCHERS: dict[tuple[str, str], Matcher] = {}

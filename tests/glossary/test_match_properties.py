@@ -59,3 +59,27 @@ def test_spanish_shortcut_folds_like_the_table(text: str) -> None:
         assert norm.text == text.casefold().translate(_TABLES["es"])
     else:
         assert norm.text == _normalize_slow(text, "es", _TABLES["es"], True).text
+
+
+def _desk() -> Glossary:
+    from glossary.csvfile import default_terms_dir, load_glossary
+
+    return load_glossary([default_terms_dir()])
+
+
+_DESK = _desk()
+_DESK_WORDS = [w for entry in _DESK for w in (entry.en, entry.es)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(parts=st.lists(st.one_of(st.sampled_from(_DESK_WORDS), word), max_size=8),
+       lang=st.sampled_from(["en", "es"]))
+def test_occurrences_are_find_and_find_all_without_objects(parts: list[str], lang: str) -> None:
+    from glossary.match import matcher_for
+
+    text = " y ".join(parts)
+    matcher = matcher_for(_DESK, lang)  # type: ignore[arg-type]
+    assert matcher.occurrences(text) == [(m.start, m.end, m.entry, m.role)
+                                         for m in matcher.find(text)]
+    assert matcher.occurrences(text, overlapping=True) == [
+        (m.start, m.end, m.entry, m.role) for m in matcher.find_all(text)]

@@ -24,7 +24,6 @@ from translate.catalog import po
 from translate.catalog.prefill import MARKUP_KINDS, placeholder_problem
 
 if TYPE_CHECKING:
-    from glossary.match import TermMatch
     from glossary.model import Glossary, Lang
     from translate.quotes.extract import Quote
 
@@ -55,33 +54,34 @@ def check_terms(source: str, target: str, src: Lang, tgt: Lang, glossary: Glossa
 
     out: list[Finding] = []
     seen: set[str] = set()
-    in_target: dict[str, list[TermMatch]] | None = None
-    for hit in matcher_for(glossary, src).find(source):
-        entry = hit.entry
-        if hit.role == "forbidden" or entry.id in seen or not entry.applies(src, tgt):
+    in_target: dict[str, list[tuple[str, bool]]] | None = None  # entry id -> (form, accepted)
+    for start, end, entry, role in matcher_for(glossary, src).occurrences(source):
+        if role == "forbidden" or entry.id in seen or not entry.applies(src, tgt):
             continue
         seen.add(entry.id)
         if in_target is None:  # one pass over the target finds every entry's forms
             in_target = {}
-            for t in matcher_for(glossary, tgt).find_all(target):
-                in_target.setdefault(t.entry.id, []).append(t)
+            for t_start, t_end, t_entry, t_role in matcher_for(glossary, tgt).occurrences(
+                    target, overlapping=True):
+                in_target.setdefault(t_entry.id, []).append(
+                    (target[t_start:t_end], t_role != "forbidden"))
         found = in_target.get(entry.id)
-        if found is not None and not entry.dnt and all(t.role != "forbidden" for t in found):
+        if found is not None and not entry.dnt and all(ok for _form, ok in found):
             continue  # the usual case: rendered as the glossary says, nothing to build
-        forbidden = [t for t in found or () if t.role == "forbidden"]
-        data = {"entry": entry.id, "source_items": [hit.form],
-                "target_items": [t.form for t in forbidden]}
+        form = source[start:end]
+        forbidden = [t_form for t_form, ok in found or () if not ok]
+        data = {"entry": entry.id, "source_items": [form], "target_items": forbidden}
         if forbidden:
             out.append(Finding(path, line, None, Severity.ERROR, "term",
-                               f"{hit.form!r} must be rendered {entry.term(tgt)!r}, not "
-                               f"{forbidden[0].form!r} [{entry.id}]", data=data))
+                               f"{form!r} must be rendered {entry.term(tgt)!r}, not "
+                               f"{forbidden[0]!r} [{entry.id}]", data=data))
         elif entry.dnt:
-            if hit.form.casefold() not in target.casefold():
+            if form.casefold() not in target.casefold():
                 out.append(Finding(path, line, None, Severity.ERROR, "term",
-                                   f"{hit.form!r} must stay as it is [{entry.id}]", data=data))
+                                   f"{form!r} must stay as it is [{entry.id}]", data=data))
         else:
             out.append(Finding(path, line, None, Severity.ERROR, "term",
-                               f"{hit.form!r} should be rendered {entry.term(tgt)!r} "
+                               f"{form!r} should be rendered {entry.term(tgt)!r} "
                                f"[{entry.id}]", data=data))
     return out
 
