@@ -13,11 +13,16 @@ the ratios (forcing vs plain decoding) and how many decoder calls forcing takes.
 3. ``plain``: translate N English sentences (the corpus lines repeated), no requirements.
 4. ``forced``: the same sentences with glossary requirements (terms of the corpus); every term
    the model does not produce (with random weights: all) is forced with ``target_prefix``.
+5. ``random``: ``--random`` term-dense segments drawn like the tests' property test (1-14
+   words, terms and filler, seeded), where terms nest ("cartel" and "Gulf Cartel") and repeat;
+   a term counts as missing when it is reported failed or its rendering occurs fewer times in
+   the output than the term is required.
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import re
 import sys
 import tempfile
@@ -39,16 +44,28 @@ TERMS = {
     "Supreme Court": "Suprema Corte", "Border Patrol": "Patrulla Fronteriza",
     "weapons": "armas", "soldiers": "soldados", "journalists": "periodistas",
 }
+#: only in the random segments (the corpus figures stay comparable with earlier runs)
+EXTRA_TERMS = {"Attorney General's Office": "Fiscalía General de la República"}
+FILLER = "the a police said on in near border report city and of".split()
 
 
-def requirements_for(segment: str) -> list[Requirement]:
+def random_segments(n: int, seed: int = 0) -> list[str]:
+    """Segments like the property test's: 1-14 words, each a filler word or a whole term."""
+    rng = random.Random(seed)
+    terms = sorted(TERMS) + sorted(EXTRA_TERMS)
+    return [" ".join(rng.choice(FILLER) if rng.random() < 0.5 else rng.choice(terms)
+                     for _ in range(rng.randint(1, 14))) + "."
+            for _ in range(n)]
+
+
+def requirements_for(segment: str, terms: dict[str, str] = TERMS) -> list[Requirement]:
     taken: list[tuple[int, int]] = []
     reqs = []
-    for source in sorted(TERMS, key=len, reverse=True):
+    for source in sorted(terms, key=len, reverse=True):
         for m in re.finditer(rf"(?<!\w){re.escape(source)}(?!\w)", segment, re.IGNORECASE):
             if all(m.end() <= a or m.start() >= b for a, b in taken):
                 taken.append(m.span())
-                reqs.append(Requirement(source, m.start(), m.end(), m.group(), (TERMS[source],)))
+                reqs.append(Requirement(source, m.start(), m.end(), m.group(), (terms[source],)))
     return sorted(reqs, key=lambda r: r.start)
 
 
@@ -58,6 +75,8 @@ def main() -> None:
     parser.add_argument("--sentences", type=int, default=256)
     parser.add_argument("--budget", type=int, default=256, help="decoding budget (pieces)")
     parser.add_argument("--beam", type=int, default=4)
+    parser.add_argument("--random", type=int, default=500,
+                        help="random term-dense segments to check (0: skip)")
     args = parser.parse_args()
 
     from translate.engines.argos import ArgosEngine, Forcing
@@ -104,6 +123,26 @@ def main() -> None:
               + ", ".join(f"{how.value} {n}" for how, n in sorted(hows.items())))
         missing = hows.get(Forcing.FAILED, 0)
         print(f"terms missing from the output: {missing}")
+
+        if args.random:
+            from translate.engines.argos import find_term
+
+            segments = random_segments(args.random)
+            rreqs = [requirements_for(seg, TERMS | EXTRA_TERMS) for seg in segments]
+            t0 = time.perf_counter()
+            results = engine.translate_detailed(segments, "en", "es", requirements=rreqs)
+            took = time.perf_counter() - t0
+            failed = sum(t.how is Forcing.FAILED for r in results for t in r.terms)
+            short = 0  # required k times, found fewer than k times
+            bad = 0
+            for result, seg_reqs in zip(results, rreqs, strict=True):
+                need = Counter(r.targets[0] for r in seg_reqs)
+                lack = sum(max(0, n - len(find_term(result.text, [t]))) for t, n in need.items())
+                short += lack
+                bad += bool(lack) or any(t.how is Forcing.FAILED for t in result.terms)
+            print(f"random: {len(segments)} segments, {sum(map(len, rreqs))} required terms, "
+                  f"{took:.2f} s; reported failed {failed}, occurrences short {short}, "
+                  f"segments with a missing term {bad}")
 
 
 if __name__ == "__main__":

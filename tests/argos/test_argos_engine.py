@@ -13,11 +13,11 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from glossary.errors import EngineError
-from translate.engines.argos import ArgosEngine, Forcing, _Model, find_term
+from translate.engines.argos import ArgosEngine, Forcing, _Model, assign_spans, find_term
 from translate.engines.argos_packages import find_package
 from translate.engines.base import Engine, Requirement
 
@@ -117,15 +117,59 @@ def test_every_required_term_appears_with_random_weights(engine: ArgosEngine) ->
 WORDS = st.sampled_from("the a police said on in near border report city and of".split())
 
 
+# A term inside another (cartel / Gulf Cartel) and a term twice, as a failing example was:
+# "cartel" took the Cártel of "Cártel del Golfo" and the Gulf Cartel was reported failed.
+NESTED = ["Attorney General's Office", "police", "Attorney General's Office", "cartel",
+          "Gulf Cartel"]
+
+
 @settings(max_examples=15, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.one_of(WORDS, st.sampled_from(sorted(TERMS))), min_size=1, max_size=14))
+@example(NESTED)
+@example(["the", "Gulf", "Cartel", "the", "cartel", "Gulf Cartel", "cartel"])
 def test_property_required_terms_always_appear(engine: ArgosEngine, words: list[str]) -> None:
     segment = " ".join(words) + "."
     reqs = requirements_for(segment)
     (result,) = engine.translate_detailed([segment], "en", "es", requirements=[reqs])
     assert_all_present([result.text], [reqs])
     assert all(t.how is not Forcing.FAILED for t in result.terms)
+
+
+@pytest.mark.parametrize("words", [
+    NESTED,
+    ["Attorney General's Office", "Attorney General's Office", "police", "cartel",
+     "Gulf Cartel"],
+    ["the", "Attorney General's Office", "the", "Attorney General's Office", "the", "police",
+     "the", "cartel", "the", "Gulf Cartel"],
+])
+def test_a_term_inside_another_term_is_not_counted_for_both(engine: ArgosEngine,
+                                                             words: list[str]) -> None:
+    segment = " ".join(words) + "."
+    reqs = requirements_for(segment)
+    assert [r.entry_id for r in reqs].count("Attorney General's Office") == 2
+    (result,) = engine.translate_detailed([segment], "en", "es", requirements=[reqs])
+    assert [t.how for t in result.terms if t.how is Forcing.FAILED] == []
+    assert_all_present([result.text], [reqs])
+    # each outcome points at its own occurrence: the Gulf Cartel's Cártel is not the cartel's
+    gulf = next(t for t in result.terms if t.entry_id == "Gulf Cartel")
+    cartel = next(t for t in result.terms if t.entry_id == "cartel")
+    assert gulf.target.lower() == "cártel del golfo" and cartel.target.lower() == "cártel"
+    assert len(find_term(result.text, ["cártel"])) >= 2
+
+
+def test_assign_spans_gives_each_need_its_own_occurrence() -> None:
+    text = "El Cártel del Golfo y el cártel"
+    # source order puts the shorter term first; it must not take the longer one's word
+    got = assign_spans(text, [("cártel",), ("Cártel del Golfo",)], {})
+    assert got == {0: (25, 31), 1: (3, 19)}
+    # one occurrence for two needs: one is missing (and will be forced), never both counted
+    assert len(assign_spans("el cártel", [("cártel",), ("cártel",)], {})) == 1
+    # the first need could take either word, the second only one: both are satisfied
+    got = assign_spans("cártel y cárteles", [("cártel", "cárteles"), ("cártel",)], {})
+    assert got == {0: (9, 17), 1: (0, 6)}
+    # a forced span stays with the need it was forced for
+    assert assign_spans("cártel cártel", [("cártel",)], {0: (7, 13)}) == {0: (7, 13)}
 
 
 def test_a_term_found_twice_is_needed_twice(engine: ArgosEngine) -> None:

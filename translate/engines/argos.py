@@ -25,7 +25,7 @@ ctranslate2 and sentencepiece are imported when a model is first loaded (the ``a
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
@@ -43,6 +43,7 @@ MAX_UNIT_CHARS = 1000
 CHUNK_CHARS = 600
 DECODING_BUDGET = 256  # new pieces per unit: enough for CHUNK_CHARS of text
 PLACEHOLDER = "ZXQ{}"
+_WORD_START = re.compile(r"\w")  # what would glue itself to a forced term (``_`` too)
 
 
 class Forcing(StrEnum):
@@ -137,13 +138,52 @@ def find_term(text: str, targets: Sequence[str]) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def assign_spans(text: str, targets: Sequence[Sequence[str]],
+                 fixed: Mapping[int, tuple[int, int]]) -> dict[int, tuple[int, int]]:
+    """Give each need (``targets[k]``: its accepted renderings) its own occurrence in ``text``.
+
+    No two needs share or overlap an occurrence: "cártel" is not met by the Cártel of "Cártel
+    del Golfo" when the Gulf Cartel is needed too, and a term needed twice needs two
+    occurrences. ``fixed`` are spans where a need was forced; they stay that need's (when they
+    are a whole-word rendering of it). The others are matched longest renderings first, with
+    augmenting paths, so a need that could take either of two words leaves the one another
+    need can only take. Needs left out are missing.
+
+    >>> assign_spans("El Cártel del Golfo y el cártel", [["cártel"], ["Cártel del Golfo"]], {})
+    {0: (25, 31), 1: (3, 19)}
+    """
+    found = [find_term(text, t) if t else [] for t in targets]
+    taken = {k: s for k, s in fixed.items() if 0 <= k < len(found) and s in found[k]}
+    blocked = list(taken.values())
+    owner: dict[tuple[int, int], int] = {}
+
+    def free(span: tuple[int, int]) -> bool:
+        return (not any(_overlap(span, b) for b in blocked)
+                and not any(_overlap(span, o) for o in owner if o != span))
+
+    def claim(k: int, seen: set[tuple[int, int]]) -> bool:
+        for span in found[k]:
+            if span in seen or not free(span):
+                continue
+            seen.add(span)
+            if span not in owner or claim(owner[span], seen):
+                owner[span] = k
+                return True
+        return False
+
+    rest = [k for k in range(len(found)) if k not in taken and found[k]]
+    for k in sorted(rest, key=lambda k: (-max(map(len, targets[k])), k)):
+        claim(k, set())
+    taken.update({k: span for span, k in owner.items()})
+    return dict(sorted(taken.items()))
+
+
 def _placeholder_pattern(holder: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![0-9A-Za-z]){re.escape(holder)}(?![0-9])")
-
-
-def _replace_literal(text: str, holder: str, literal: str) -> str:
-    """Put ``literal`` (as is: no backslash escapes) where ``holder`` is."""
-    return _placeholder_pattern(holder).sub(lambda _m: literal, text)
 
 
 def _chunks(text: str, reqs: Sequence[Requirement]) -> list[tuple[int, int]]:
@@ -363,8 +403,11 @@ class ArgosEngine:
         if not live:
             return
         self._decode(model, live, [None] * len(live))
+        # each round forces at least one more need, so this bound is never reached unless a
+        # forced term fails to show as a whole word (then it is reported failed, not hidden)
+        last_round = self.max_rounds + max(len(u.needs) for u in live)
         rounds = 0
-        while True:
+        while rounds < last_round:
             rounds += 1
             todo: list[_Unit] = []
             prefixes: list[list[str] | None] = []
@@ -384,18 +427,18 @@ class ArgosEngine:
     def _missing(self, model: _Model, unit: _Unit) -> list[int]:
         """Needs (in source order) whose rendering is not in the unit's current output."""
         text, forced_spans = self._text(model, unit)
-        used = list(forced_spans.values())
-        missing = []
-        for k, need in enumerate(unit.needs):
-            if k in forced_spans or need.placeholder or not need.targets:
-                continue  # an empty requirement has nothing to force; reported as failed
-            free = [s for s in find_term(text, need.targets)
-                    if all(s[1] <= u[0] or s[0] >= u[1] for u in used)]
-            if free:
-                used.append(free[0])
-            else:
-                missing.append(k)
-        return missing
+        met = self._assign(text, unit, forced_spans)
+        # an empty requirement has nothing to force (reported as failed); a placeholder is
+        # checked by _placeholders_survived
+        return [k for k, need in enumerate(unit.needs)
+                if k not in met and need.targets and not need.placeholder]
+
+    @staticmethod
+    def _assign(text: str, unit: _Unit,
+                forced_spans: Mapping[int, tuple[int, int]]) -> dict[int, tuple[int, int]]:
+        """Which occurrence in ``text`` meets which need (placeholders are not matched here)."""
+        return assign_spans(text, [() if n.placeholder else n.targets for n in unit.needs],
+                            forced_spans)
 
     def _place(self, unit: _Unit, k: int) -> int:
         """Where need ``k`` belongs in the hypothesis: a word start after the fixed prefix."""
@@ -461,7 +504,7 @@ class ArgosEngine:
             part = unit.hyp[pos:f.start]
             chunk = self._decode_pieces(model, part)
             add(chunk, bool(part) and (part[0].startswith(SPACE) or after_term
-                                       and chunk[:1].isalnum()))
+                                       and _WORD_START.match(chunk) is not None))
             add(f.text, True)
             spans[f.need] = (len(text) - len(f.text), len(text))
             pos = f.end
@@ -469,7 +512,8 @@ class ArgosEngine:
         part = unit.hyp[pos:]
         chunk = self._decode_pieces(model, part)
         # a continuation that starts mid-word would glue itself to the forced term
-        add(chunk, bool(part) and (part[0].startswith(SPACE) or after_term and chunk[:1].isalnum()))
+        add(chunk, bool(part) and (part[0].startswith(SPACE)
+                                   or after_term and _WORD_START.match(chunk) is not None))
         return text, spans
 
     def _placeholders_survived(self, model: _Model, unit: _Unit) -> bool:
@@ -481,27 +525,48 @@ class ArgosEngine:
         return all(len(_placeholder_pattern(h).findall(text)) == 1 for h in holders)
 
     def _render(self, model: _Model, unit: _Unit) -> tuple[str, list[TermOutcome]]:
-        text, forced_spans = self._text(model, unit)
-        for need in unit.needs:
-            if need.placeholder:
-                text = _replace_literal(text, need.placeholder, need.req.source_form)
+        raw, forced_spans = self._text(model, unit)
+        # matched before the names replace their placeholders, so that a name (say "Cártel
+        # de Sinaloa" kept as is) does not also count as another need's "cártel"
+        met = self._assign(raw, unit, forced_spans)
+        text, moved = _fill_placeholders(raw, unit.needs)
         outcomes: list[TermOutcome] = []
-        used: list[tuple[int, int]] = []
         for k, need in enumerate(unit.needs):
             req = need.req
             if need.placeholder:
                 outcomes.append(TermOutcome(req.entry_id, req.source_form, req.source_form,
                                             Forcing.PLACEHOLDER))
                 continue
+            if k not in met:
+                outcomes.append(TermOutcome(req.entry_id, req.source_form, "", Forcing.FAILED))
+                continue
             how = Forcing.FALLBACK if need.fallback else Forcing.PREFIX
             if k not in forced_spans:
                 how = Forcing.PRESENT
-            spans = [s for s in find_term(text, need.targets)
-                     if all(s[1] <= u[0] or s[0] >= u[1] for u in used)]
-            if not spans:
-                outcomes.append(TermOutcome(req.entry_id, req.source_form, "", Forcing.FAILED))
-                continue
-            used.append(spans[0])
+            start, end = met[k]
             outcomes.append(TermOutcome(req.entry_id, req.source_form,
-                                        text[spans[0][0]:spans[0][1]], how))
+                                        text[moved(start):moved(end)], how))
         return text, outcomes
+
+
+def _fill_placeholders(text: str, needs: Sequence[_Need]) -> tuple[str, Callable[[int], int]]:
+    """Put each dnt name where its placeholder is; also map positions outside placeholders."""
+    hits = sorted((m.start(), m.end(), n.req.source_form) for n in needs if n.placeholder
+                  for m in _placeholder_pattern(n.placeholder).finditer(text))
+    out = []
+    pos = 0
+    shifts: list[tuple[int, int]] = []  # (end of a placeholder, total shift after it)
+    shift = 0
+    for start, end, name in hits:
+        if start < pos:
+            continue  # overlapping hits cannot happen with distinct ZXQ<n>; be safe
+        out += [text[pos:start], name]
+        shift += len(name) - (end - start)
+        shifts.append((end, shift))
+        pos = end
+    out.append(text[pos:])
+
+    def moved(p: int) -> int:
+        return p + next((d for e, d in reversed(shifts) if e <= p), 0)
+
+    return "".join(out), moved
