@@ -245,14 +245,58 @@ def _replace_forbidden(output: str, entry: Entry, tgt: Lang, req: Requirement,
     tag = hit.tag if hit.tag in ("sg", "pl", "f", "fpl") else "sg"
     form = _target_form(entry, tgt, tag, req.source_form if entry.dnt else "")
     conjugate = getattr(engine, "conjugate_like", None)
+    before = output[:hit.start]
     if entry.pos is Pos.VERB and callable(conjugate):
         found = output[hit.start:hit.end].split()
         conjugated = conjugate(entry.term(tgt), found[0], tgt) if found else None
         if isinstance(conjugated, str) and conjugated:
             form = conjugated
-    before = _agree_article(output[:hit.start], entry, tag, tgt, form)
+        elif found and tgt == "es":
+            compound = _reflexive_compound(entry.term(tgt), before, found[0], conjugate)
+            if compound is not None:
+                before, form = compound
+    before = _agree_article(before, entry, tag, tgt, form)
     form = _fit_case(form, not before.strip(), entry)
     return before + form + output[hit.end:], output[hit.start:hit.end]
+
+
+#: A form of Spanish ``haber`` right before a participle: a compound tense, where a reflexive
+#: verb's clitic goes before the finite auxiliary (``se ha declarado``) or after the infinitive
+#: (``haberse declarado``).
+_ES_AUX_BEFORE = re.compile(
+    r"\b(he|has|ha|hemos|habéis|han|había|habías|habíamos|habíais|habían|habré|habrás|habrá|"
+    r"habremos|habréis|habrán|habría|habrías|habríamos|habríais|habrían|haya|hayas|hayamos|"
+    r"hayáis|hayan|hubiera|hubieras|hubiéramos|hubierais|hubieran|hube|hubiste|hubo|hubimos|"
+    r"hubisteis|hubieron|haber)(\s+)$", re.IGNORECASE)
+
+
+def _reflexive_compound(lemma: str, before: str, model: str, conjugate: Callable[..., object]
+                        ) -> tuple[str, str] | None:
+    """A reflexive Spanish verb (``declararse no culpable``) in place of a participle after
+    ``haber`` (``Ha abogado no culpable``): the participle of the verb without its clitic,
+    and the clitic before the auxiliary (``Se ha declarado no culpable``). Returns the new
+    text before the term and the term; None when this is not that case.
+
+    >>> _reflexive_compound("declararse culpable", "Él ha ", "abogado",
+    ...                     lambda lemma, model, lang: "declarado culpable")
+    ('Él se ha ', 'declarado culpable')
+    """
+    head, *rest = lemma.split()
+    m = _ES_AUX_BEFORE.search(before)
+    if m is None or not head.endswith("se") or len(head) <= 4:
+        return None
+    participle = conjugate(" ".join([head[:-2], *rest]), model, "es")
+    if not isinstance(participle, str) or not participle:
+        return None
+    aux = m.group(1)
+    if aux.lower() == "haber":  # the infinitive takes the clitic after it: haberse declarado
+        auxiliary = aux + "se"
+    elif aux[:1].isupper():
+        auxiliary = "Se " + aux[:1].lower() + aux[1:]
+    else:
+        auxiliary = "se " + aux
+    return (before[:m.start()] + auxiliary + m.group(2),
+            participle[:1].lower() + participle[1:])
 
 
 def _source_tag(entry: Entry, src: Lang, form: str) -> str:

@@ -160,6 +160,36 @@ def test_forbidden_verb_replaced_conjugated() -> None:
     assert res.terms[0].method == "replace-forbidden"
 
 
+class ParticipleEngine(MemoryEngine):
+    """Knows the participle of the verb without its clitic only, as Apertium does."""
+
+    def conjugate_like(self, lemma: str, model: str, lang: Lang) -> str | None:
+        if model == "abogado" and lemma == "declarar no culpable":
+            return "declarado no culpable"
+        return None
+
+
+@pytest.mark.parametrize(("source", "mt", "expected"), [
+    ("He has pleaded not guilty.", "Ha abogado no culpable.", "Se ha declarado no culpable."),
+    ("They had pleaded not guilty.", "Ellos habían abogado no culpable.",
+     "Ellos se habían declarado no culpable."),
+    ("After having pleaded not guilty.", "Después de haber abogado no culpable.",
+     "Después de haberse declarado no culpable."),
+])
+def test_forbidden_reflexive_verb_in_a_compound_tense(source: str, mt: str,
+                                                      expected: str) -> None:
+    """A defect seen on NTREX: "He has pleaded not guilty" came out "Ha declararse no
+    culpable" (the lemma put in place of the participle)."""
+    from glossary.model import Entry, Pos
+
+    plead = Entry("plead-not-guilty", "plead not guilty", "declararse no culpable",
+                  pos=Pos.VERB, forbidden_es=("abogar no culpable",))
+    engine = ParticipleEngine({source.lower(): mt})
+    (res,) = translate_segments([source], "en", "es", engine=engine, glossary=Glossary((plead,)))
+    assert res.output == expected
+    assert res.terms[0].method == "replace-forbidden"
+
+
 def test_doubled_spaces_from_the_engine_collapsed() -> None:
     engine = MemoryEngine({"will ": ""})
     (res,) = translate_segments(["They will go `a  b`."], "en", "es", engine=engine)
