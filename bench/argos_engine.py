@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import re
 import sys
 import tempfile
 import time
@@ -33,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from translate.engines.base import Requirement  # noqa: E402
+from translate.engines.base import Requirement, plain_requirements  # noqa: E402
 
 CORPUS = ROOT / "tests" / "data" / "argos" / "corpus.txt"
 TERMS = {
@@ -59,14 +58,7 @@ def random_segments(n: int, seed: int = 0) -> list[str]:
 
 
 def requirements_for(segment: str, terms: dict[str, str] = TERMS) -> list[Requirement]:
-    taken: list[tuple[int, int]] = []
-    reqs = []
-    for source in sorted(terms, key=len, reverse=True):
-        for m in re.finditer(rf"(?<!\w){re.escape(source)}(?!\w)", segment, re.IGNORECASE):
-            if all(m.end() <= a or m.start() >= b for a, b in taken):
-                taken.append(m.span())
-                reqs.append(Requirement(source, m.start(), m.end(), m.group(), (terms[source],)))
-    return sorted(reqs, key=lambda r: r.start)
+    return plain_requirements(segment, terms)
 
 
 def main() -> None:

@@ -6,7 +6,6 @@ there because the decoder forced it: these tests show enforcement does not depen
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from types import SimpleNamespace
@@ -19,7 +18,7 @@ from hypothesis import strategies as st
 from glossary.errors import EngineError
 from translate.engines.argos import ArgosEngine, Forcing, _Model, assign_spans, find_term
 from translate.engines.argos_packages import find_package
-from translate.engines.base import Engine, Requirement
+from translate.engines.base import Engine, Requirement, plain_requirements
 
 CORPUS = Path(__file__).parent.parent / "data" / "argos" / "corpus.txt"
 
@@ -49,15 +48,7 @@ TERMS = {
 
 
 def requirements_for(segment: str, terms: dict[str, str] = TERMS) -> list[Requirement]:
-    """Longest-first, non-overlapping, whole-word matches of ``terms`` in ``segment``."""
-    taken: list[tuple[int, int]] = []
-    reqs = []
-    for source in sorted(terms, key=len, reverse=True):
-        for m in re.finditer(rf"(?<!\w){re.escape(source)}(?!\w)", segment, re.IGNORECASE):
-            if all(m.end() <= a or m.start() >= b for a, b in taken):
-                taken.append(m.span())
-                reqs.append(Requirement(source, m.start(), m.end(), m.group(), (terms[source],)))
-    return sorted(reqs, key=lambda r: r.start)
+    return plain_requirements(segment, terms)
 
 
 def english_lines() -> list[str]:

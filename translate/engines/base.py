@@ -30,6 +30,28 @@ class Requirement:
     dnt: bool = False  # keep the source form as is
 
 
+def plain_requirements(segment: str, terms: Mapping[str, str]) -> list[Requirement]:
+    """Requirements from a plain term table (source -> target), without a glossary: the
+    longest terms first, whole words, case ignored, no two overlapping; in source order.
+    The entry id is the source term. For engines driven directly (benchmarks, tests).
+
+    >>> [(r.entry_id, r.source_form, r.targets)
+    ...  for r in plain_requirements("The Gulf Cartel and a cartel.",
+    ...                              {"cartel": "cártel", "Gulf Cartel": "Cártel del Golfo"})]
+    [('Gulf Cartel', 'Gulf Cartel', ('Cártel del Golfo',)), ('cartel', 'cartel', ('cártel',))]
+    """
+    import re
+
+    taken: list[tuple[int, int]] = []
+    reqs = []
+    for source in sorted(terms, key=len, reverse=True):
+        for m in re.finditer(rf"(?<!\w){re.escape(source)}(?!\w)", segment, re.IGNORECASE):
+            if all(m.end() <= a or m.start() >= b for a, b in taken):
+                taken.append(m.span())
+                reqs.append(Requirement(source, m.start(), m.end(), m.group(), (terms[source],)))
+    return sorted(reqs, key=lambda r: r.start)
+
+
 @runtime_checkable
 class Engine(Protocol):
     """Translate batches of segments; never one process per sentence."""
