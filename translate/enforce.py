@@ -246,15 +246,11 @@ def _replace_forbidden(output: str, entry: Entry, tgt: Lang, req: Requirement,
     form = _target_form(entry, tgt, tag, req.source_form if entry.dnt else "")
     conjugate = getattr(engine, "conjugate_like", None)
     before = output[:hit.start]
-    if entry.pos is Pos.VERB and callable(conjugate):
-        found = output[hit.start:hit.end].split()
-        conjugated = conjugate(entry.term(tgt), found[0], tgt) if found else None
-        if isinstance(conjugated, str) and conjugated:
-            form = conjugated
-        elif found and tgt == "es":
-            compound = _reflexive_compound(entry.term(tgt), before, found[0], conjugate)
-            if compound is not None:
-                before, form = compound
+    found = output[hit.start:hit.end].split()
+    if entry.pos is Pos.VERB and callable(conjugate) and found:
+        here = _conjugate_here(entry.term(tgt), before, found[0], tgt, conjugate)
+        if here is not None:
+            before, form = here
     before = _agree_article(before, entry, tag, tgt, form)
     form = _fit_case(form, not before.strip(), entry)
     return before + form + output[hit.end:], output[hit.start:hit.end]
@@ -268,6 +264,19 @@ _ES_AUX_BEFORE = re.compile(
     r"habremos|habréis|habrán|habría|habrías|habríamos|habríais|habrían|haya|hayas|hayamos|"
     r"hayáis|hayan|hubiera|hubieras|hubiéramos|hubierais|hubieran|hube|hubiste|hubo|hubimos|"
     r"hubisteis|hubieron|haber)(\s+)$", re.IGNORECASE)
+
+
+def _conjugate_here(lemma: str, before: str, model: str, tgt: Lang,
+                    conjugate: Callable[..., object]) -> tuple[str, str] | None:
+    """The verb ``lemma`` conjugated like the verb form ``model`` found right after
+    ``before``: the text before it (changed when a clitic goes before an auxiliary) and the
+    form; None when the engine cannot conjugate it."""
+    form = conjugate(lemma, model, tgt)
+    if isinstance(form, str) and form:
+        return before, form
+    if tgt == "es":
+        return _reflexive_compound(lemma, before, model, conjugate)
+    return None
 
 
 def _reflexive_compound(lemma: str, before: str, model: str, conjugate: Callable[..., object]
@@ -702,12 +711,13 @@ def _fill(out: str, slots: Sequence[_Slot], glossary: Glossary, src: Lang, tgt: 
             find = getattr(engine, "find_verb", None)
             conjugate = getattr(engine, "conjugate_like", None)
             span = find(candidate, slot.key, tgt) if callable(find) else None
-            form = (conjugate(entry.term(tgt), candidate[span[0]:span[1]], tgt)
+            here = (_conjugate_here(entry.term(tgt), candidate[:span[0]],
+                                    candidate[span[0]:span[1]], tgt, conjugate)
                     if span and callable(conjugate) else None)
-            if not span or not isinstance(form, str) or not form:
+            if not span or here is None:
                 lost.add(slot.index)
                 continue
-            candidate = candidate[:span[0]] + form + candidate[span[1]:]
+            candidate = here[0] + here[1] + candidate[span[1]:]
             fills[slot.index] = "placeholder-verb"
             continue
         idx = candidate.find(slot.key)

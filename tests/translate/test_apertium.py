@@ -177,10 +177,14 @@ def test_missing_verb_repaired_conjugated_through_a_stand_in(engine: ApertiumEng
 
     plead = Entry("plead-not-guilty", "plead not guilty", "declararse no culpable",
                   pos=Pos.VERB)
-    (res,) = translate_segments(["His clients will plead not guilty."], "en", "es",
-                                engine=engine, glossary=Glossary((plead,)))
-    assert res.output == "Sus clientes se declararán no culpable."
-    assert res.terms[0].method == "placeholder-verb"
+    sources = ["His clients will plead not guilty.",
+               # a compound tense: the clitic goes before the auxiliary (it came out
+               # "Los dos hombres haber declararse no culpable")
+               "The two men have pleaded not guilty."]
+    results = translate_segments(sources, "en", "es", engine=engine, glossary=Glossary((plead,)))
+    assert [r.output for r in results] == ["Sus clientes se declararán no culpable.",
+                                           "Los dos hombres se han declarado no culpable."]
+    assert [r.terms[0].method for r in results] == ["placeholder-verb"] * 2
 
 
 def test_warm_cache_knows_its_forced_entries_without_asking_apertium(
