@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 from glossary.errors import EngineError
 from glossary.model import Entry, Gender, Glossary, Lang, Pos
 from translate.engines.base import Requirement
+from translate.engines.prestart import PIPELINE_ENV
 from translate.home import glosa_home
 
 if TYPE_CHECKING:
@@ -509,7 +510,7 @@ class _LtServer:
     def __init__(self, args: Sequence[str]) -> None:
         self.proc = subprocess.Popen(["lt-proc", "-z", *args], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                     env=dict(os.environ, LC_ALL="C.UTF-8"))
+                                     env=dict(os.environ, **PIPELINE_ENV))
 
     def query(self, text: str, timeout: float = 10.0) -> list[str]:
         import select
@@ -628,8 +629,6 @@ class Pipeline:
         """Start ``cmd``, or take over ``proc``, already running it (see ``prestart``)."""
         import itertools
         import secrets
-
-        from translate.engines.prestart import PIPELINE_ENV
 
         self.cmd = list(cmd)
         self.proc = proc or subprocess.Popen(self.cmd, stdin=subprocess.PIPE,
@@ -883,9 +882,9 @@ class ApertiumEngine:
         """One pipeline for this batch: write everything, close, cut the output at NULs."""
         # a sentence-final period right before NUL is dropped by the pipeline; a blank keeps it
         payload = "".join(to_stream(s) + "\n\0" for s in segments).encode("utf-8")
-        env = dict(os.environ, LC_ALL="C.UTF-8")
         try:
-            proc = subprocess.run(list(cmd), input=payload, capture_output=True, env=env)
+            proc = subprocess.run(list(cmd), input=payload, capture_output=True,
+                                  env=dict(os.environ, **PIPELINE_ENV))
         except FileNotFoundError:
             raise EngineError(f"apertium not found; install it with `{INSTALL_HINT}`") from None
         if proc.returncode != 0:

@@ -15,13 +15,12 @@ counts. The list (eng-spa 0.8.1: 25,640 lemma pairs, 0.5 MB) is cached under
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import subprocess
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from glossary.atomic import write_text_atomic
 from translate.engines.apertium import SYSTEM_DATADIR
 from translate.home import glosa_home
 from translate.lexicon import BilingualLexicon, lexicon_from_pairs
@@ -119,12 +118,8 @@ def apertium_lexicon(home: Path | None = None,
                 return None
             pairs |= set(lemma_pairs(proc.stdout.decode("utf-8", "replace"), english_side))
         cache.parent.mkdir(parents=True, exist_ok=True)
-        # written whole to a temporary file, then renamed: a reader never sees half a list
-        fd, tmp = tempfile.mkstemp(prefix=".lexicon-", dir=cache.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.writelines(f"{en}\t{es}\n" for en, es in sorted(pairs))
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, cache)
+        # atomic: a reader never sees half a list
+        write_text_atomic(cache, "".join(f"{en}\t{es}\n" for en, es in sorted(pairs)))
     with cache.open(encoding="utf-8") as fh:
         return lexicon_from_pairs(tuple(line.rstrip("\n").split("\t", 1))  # type: ignore[misc]
                                   for line in fh if "\t" in line)

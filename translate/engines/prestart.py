@@ -24,9 +24,9 @@ PIPELINE_ENV = {"LC_ALL": "C.UTF-8"}
 
 
 def _state_path() -> str:
-    home = os.environ.get("GLOSA_HOME") or os.path.join(
-        os.path.expanduser("~"), ".local", "share", "glosa")
-    return os.path.join(os.path.expanduser(home), "apertium", STATE_FILE)
+    from translate.home import glosa_home
+
+    return os.path.join(glosa_home(), "apertium", STATE_FILE)
 
 
 def run_key(src: str, tgt: str, glossaries: Sequence[str], replace: bool) -> str:
