@@ -41,6 +41,7 @@ from translate.engines.prestart import PIPELINE_ENV
 from translate.home import glosa_home
 
 if TYPE_CHECKING:
+    from translate.engines.conjugations import ConjugationStore
     from translate.lexicon import BilingualLexicon
 
 #: Apertium's name for each translation direction glosa supports.
@@ -772,6 +773,7 @@ class ApertiumEngine:
         self._compiled: dict[str, Path] = {}  # pair -> the last compiled glossary's data dir
         self._lt: dict[tuple[str, ...], _LtServer] = {}
         self._conjugated: dict[tuple[str, str, str, str], str | None] = {}
+        self._conjugations: ConjugationStore | None = None
         self._stand_in_cache: dict[str, list[str]] = {}
         self.last: BatchStats | None = None
         self._forced: dict[tuple[str, str, str], tuple[str, ...]] = {}
@@ -929,9 +931,23 @@ class ApertiumEngine:
         key = (lemma, model, lang, generator)
         if key in self._conjugated:
             return self._conjugated[key]
-        result = self._conjugate(head, clitic, rest, model, analyser, generator)
+        store = self._conjugation_store()
+        stored_key = store.key(analyser, generator, lemma, model, lang)
+        known, result = store.get(stored_key)
+        if not known:
+            result = self._conjugate(head, clitic, rest, model, analyser, generator)
+            store.put(stored_key, result)
         self._conjugated[key] = result
         return result
+
+    def _conjugation_store(self) -> ConjugationStore:
+        """The answers of earlier runs (see ``translate.engines.conjugations``)."""
+        if self._conjugations is None:
+            from translate.engines.conjugations import FILENAME, ConjugationStore
+
+            self._conjugations = ConjugationStore((self.home or glosa_home()) / "apertium"
+                                                  / FILENAME)
+        return self._conjugations
 
     def _conjugate(self, head: str, clitic: str, rest: Sequence[str], model: str,
                    analyser: str, generator: str) -> str | None:
