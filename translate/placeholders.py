@@ -34,6 +34,13 @@ _PATTERNS: dict[str, str] = {
     "stream": r"[~^$@\\]",
 }
 
+#: Per kind, characters of which every placeholder of that kind contains at least one: a text
+#: with none of them has no placeholder, and is not scanned with the (slow) full expression.
+_NEEDS: dict[str, str] = {
+    "python-format": "%", "c-format": "%", "python-brace-format": "{}", "html": "<&",
+    "markdown": "`<[]*_~", "stream": "~^$@\\",
+}
+
 #: Every known kind, in the order they are tried (longest constructs first).
 FORMATS: tuple[str, ...] = (
     "html", "markdown", "python-brace-format", "python-format", "c-format", "stream",
@@ -87,7 +94,12 @@ def _regex(formats: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(parts), re.S)
 
 
-_CACHE: dict[tuple[str, ...], re.Pattern[str]] = {}
+def _needs(formats: Iterable[str]) -> re.Pattern[str]:
+    chars = "".join(sorted({c for name in formats for c in _NEEDS[name]}))
+    return re.compile("[" + re.escape(chars) + "]")
+
+
+_CACHE: dict[tuple[str, ...], tuple[re.Pattern[str], re.Pattern[str]]] = {}
 
 
 def find_placeholders(text: str, formats: Iterable[str] = FORMATS) -> list[tuple[int, int, str]]:
@@ -98,9 +110,12 @@ def find_placeholders(text: str, formats: Iterable[str] = FORMATS) -> list[tuple
     [(3, 9, 'python-brace-format'), (11, 20, 'python-format'), (21, 24, 'html'), (27, 31, 'html')]
     """
     key = tuple(formats)
-    rx = _CACHE.get(key)
-    if rx is None:
-        rx = _CACHE[key] = _regex(key)
+    cached = _CACHE.get(key)
+    if cached is None:
+        cached = _CACHE[key] = (_regex(key), _needs(key))
+    rx, needs = cached
+    if needs.search(text) is None:
+        return []
     out = []
     for m in rx.finditer(text):
         kind = (m.lastgroup or "").replace("_", "-")
@@ -148,6 +163,8 @@ def restore(translation: str, protected: Protected) -> Restored:
     >>> restore('Xqp1x The cartel Xqp2x : Xqp3x cártel Xqp4x', p).text
     '**The cartel**: <b>cártel</b>'
     """
+    if not protected.placeholders:
+        return Restored(translation)
     by_token = {p.token: p for p in protected.placeholders}
     counts: dict[str, int] = {}
     src = protected.source

@@ -205,6 +205,23 @@ def test_warm_cache_knows_its_forced_entries_without_asking_apertium(
         assert warm.forced_entries(small, "en", "es") == expected
 
 
+def test_conjugations_are_kept_for_the_next_run(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A repaired verb's conjugation is asked of lt-proc once, not at every run (each ask is
+    a process loading a 33 MB analyser: the peak of `glosa translate`'s memory on NTREX)."""
+    first = ApertiumEngine(home=tmp_path)
+    assert first.conjugate_like("declararse culpable", "abogó", "es") == "se declaró culpable"
+    assert first.conjugate_like("xyzar", "abogó", "es") is None
+
+    def no_lt_proc(*args: object, **kwargs: object) -> object:
+        raise AssertionError("a conjugation asked before must come from the cache")
+
+    monkeypatch.setattr("translate.engines.apertium._lt_proc", no_lt_proc)
+    second = ApertiumEngine(home=tmp_path)
+    assert second.conjugate_like("declararse culpable", "abogó", "es") == "se declaró culpable"
+    assert second.conjugate_like("xyzar", "abogó", "es") is None
+
+
 # The pipeline glosa starts itself: the mode file's programs, without the apertium script.
 
 _TRICKY = ["The Sinaloa cartel denied it.", "Two drug lords met Xqzzy in Oct.", "",

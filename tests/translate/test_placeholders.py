@@ -54,3 +54,38 @@ def test_round_trip(text: str) -> None:
     r = restore(p.text, p)
     assert r.ok
     assert r.text == text
+
+
+def _full_scan(text: str, formats: tuple[str, ...]) -> list[tuple[int, int]]:
+    from translate.placeholders import _regex
+
+    return [(m.start(), m.end()) for m in _regex(formats).finditer(text)
+            if not (m.lastgroup == "python_format" and m.group(0) == "%")]
+
+
+@pytest.mark.parametrize("kind", FORMATS)
+def test_texts_skipped_by_the_prefilter_have_no_placeholder(kind: str) -> None:
+    """Texts without any character a placeholder needs are not scanned with the full
+    expression; that must never miss one. Every text of up to two printable ASCII
+    characters (with a letter around them), each kind alone, against the full scan."""
+    ascii_chars = [chr(c) for c in range(32, 127)]
+    for a in ascii_chars:
+        for b in ascii_chars:
+            for text in (a + b, f"x{a}{b}y"):
+                got = [(s, e) for s, e, _k in find_placeholders(text, [kind])]
+                assert got == _full_scan(text, (kind,)), (kind, text)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab %{}()<>&;`[]!*_~^$@\\#/.sdx1\n")),
+               max_size=40),
+       st.lists(st.sampled_from(FORMATS), min_size=1, unique=True).map(tuple))
+def test_prefilter_agrees_with_the_full_scan(text: str, formats: tuple[str, ...]) -> None:
+    assert [(s, e) for s, e, _k in find_placeholders(text, formats)] == _full_scan(text,
+                                                                                  formats)
+
+
+def test_restore_without_placeholders_returns_the_translation_unchanged() -> None:
+    p = protect("The cartel denied it.", FORMATS)
+    assert p.placeholders == ()
+    r = restore("El cártel Xqp1x lo negó.", p)  # a token the source never had stays
+    assert r.text == "El cártel Xqp1x lo negó." and r.ok

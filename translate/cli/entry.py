@@ -1,6 +1,8 @@
 """The ``glosa`` console script. For ``glosa translate`` it first starts, on a guess from the
 arguments, the Apertium pipeline the run will need (``translate.engines.prestart``), so
-Apertium loads its dictionaries while Python imports the CLI; then it runs the CLI."""
+Apertium loads its dictionaries while Python imports the CLI; then it runs an app with the
+translate command alone (``translate.cli.runner.translate_app``: typer builds no other
+command, and no other command group is imported). Everything else runs the full CLI."""
 
 from __future__ import annotations
 
@@ -13,6 +15,10 @@ def run() -> None:
         from translate.engines.prestart import speculate
 
         speculate(sys.argv[2:])
+        from translate.cli.runner import run_app, translate_app
+
+        run_app(translate_app())
+        return
     from translate.cli.main import run as main
 
     main()

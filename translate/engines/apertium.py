@@ -43,6 +43,7 @@ from translate.engines.prestart import PIPELINE_ENV
 from translate.home import glosa_home
 
 if TYPE_CHECKING:
+    from translate.engines.conjugations import ConjugationStore
     from translate.lexicon import BilingualLexicon
 
 #: Apertium's name for each translation direction glosa supports.
@@ -820,11 +821,14 @@ class ApertiumEngine:
 
     def __init__(self, *, home: Path | None = None, datadir: Path = SYSTEM_DATADIR,
                  use_dictionaries: bool = True, persistent: bool = True,
-                 helpers: bool = False, dictd: Path | None = None) -> None:
+                 helpers: bool = False, dictd: Path | None = None,
+                 mythes: Path | None = None) -> None:
         self.home = home
         self.datadir = datadir
         #: where FreeDict's dictd databases are (None: the system's, /usr/share/dictd)
         self.dictd = dictd
+        #: where the English thesaurus is (None: the system's, /usr/share/mythes)
+        self.mythes = mythes
         self.use_dictionaries = use_dictionaries
         self.persistent = persistent
         self.helpers = helpers
@@ -833,6 +837,7 @@ class ApertiumEngine:
         self._compiled: dict[str, Path] = {}  # pair -> the last compiled glossary's data dir
         self._lt: dict[tuple[str, ...], _LtServer] = {}
         self._conjugated: dict[tuple[str, str, str, str], str | None] = {}
+        self._conjugations: ConjugationStore | None = None
         self._stand_in_cache: dict[str, list[str]] = {}
         self.last: BatchStats | None = None
         self._forced: dict[tuple[str, str, str], tuple[str, ...]] = {}
@@ -999,9 +1004,23 @@ class ApertiumEngine:
         key = (lemma, model, lang, generator)
         if key in self._conjugated:
             return self._conjugated[key]
-        result = self._conjugate(head, clitic, rest, model, analyser, generator)
+        store = self._conjugation_store()
+        stored_key = store.key(analyser, generator, lemma, model, lang)
+        known, result = store.get(stored_key)
+        if not known:
+            result = self._conjugate(head, clitic, rest, model, analyser, generator)
+            store.put(stored_key, result)
         self._conjugated[key] = result
         return result
+
+    def _conjugation_store(self) -> ConjugationStore:
+        """The answers of earlier runs (see ``translate.engines.conjugations``)."""
+        if self._conjugations is None:
+            from translate.engines.conjugations import FILENAME, ConjugationStore
+
+            self._conjugations = ConjugationStore((self.home or glosa_home()) / "apertium"
+                                                  / FILENAME)
+        return self._conjugations
 
     def _conjugate(self, head: str, clitic: str, rest: Sequence[str], model: str,
                    analyser: str, generator: str) -> str | None:
@@ -1113,15 +1132,22 @@ class ApertiumEngine:
         """The pair's bilingual dictionaries as a word list (built once, then cached under
         ``$GLOSA_HOME``), for comparing texts across languages word by word, widened with
         FreeDict's English-Spanish dictionaries when they are installed
-        (:mod:`translate.engines.freedict_lexicon`: everyday senses Apertium leaves out)."""
+        (:mod:`translate.engines.freedict_lexicon`: everyday senses Apertium leaves out), and
+        carrying the English thesaurus when it is installed (:mod:`translate.thesaurus`)."""
         if self._lexicon is None:
+            import dataclasses
+
             from translate.engines.apertium_lexicon import apertium_lexicon
             from translate.engines.freedict_lexicon import SYSTEM_DICTD, freedict_pairs
             from translate.lexicon import merge_lexicon
+            from translate.thesaurus import SYSTEM_MYTHES, english_thesaurus
 
             lexicon = apertium_lexicon(self.home, self.datadir)
-            self._lexicon = (lexicon if lexicon is None else merge_lexicon(
-                lexicon, freedict_pairs(self.dictd or SYSTEM_DICTD)),)
+            if lexicon is not None:
+                lexicon = dataclasses.replace(
+                    merge_lexicon(lexicon, freedict_pairs(self.dictd or SYSTEM_DICTD)),
+                    thesaurus=english_thesaurus(self.mythes or SYSTEM_MYTHES))
+            self._lexicon = (lexicon,)
         return self._lexicon[0]
 
     def close(self) -> None:
