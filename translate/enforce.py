@@ -154,11 +154,24 @@ def requirements_for(text: str, glossary: Glossary, src: Lang, tgt: Lang
         if not entry.applies(src, tgt):
             continue
         form = text[m.start:m.end]
-        preferred = _target_form(entry, tgt, m.tag, form if entry.dnt else "")
-        others = [f for f in tagged_forms(entry, tgt) if f != preferred]
-        reqs.append(Requirement(entry.id, m.start, m.end, form, (preferred, *others),
+        if entry.dnt:
+            preferred = _target_form(entry, tgt, m.tag, form)
+            targets = (preferred, *(f for f in tagged_forms(entry, tgt) if f != preferred))
+        else:
+            targets = _targets(entry, tgt, m.tag)
+        reqs.append(Requirement(entry.id, m.start, m.end, form, targets,
                                 tuple(entry.forbidden(tgt)), entry.dnt))
     return reqs
+
+
+@lru_cache(maxsize=16384)
+def _targets(entry: Entry, tgt: Lang, source_tag: str) -> tuple[str, ...]:
+    """The accepted target forms of ``entry``, the one inflected like a source occurrence
+    tagged ``source_tag`` first: worked out once per entry and tag, not per occurrence."""
+    from glossary.forms import tagged_forms
+
+    preferred = _target_form(entry, tgt, source_tag)
+    return (preferred, *(f for f in tagged_forms(entry, tgt) if f != preferred))
 
 
 # --------------------------------------------------------------------------------------------
@@ -420,7 +433,7 @@ def translate_segments(
     for text, prot, out, state in zip(texts, protected, outputs, states, strict=True):
         # engines leave doubled spaces where a word was dropped; placeholders are still
         # tokens here, so a code span's own spacing is untouched
-        restored = restore(_SPACES.sub(" ", out), prot)
+        restored = restore(_SPACES.sub(" ", out) if "  " in out else out, prot)
         results.append(SegmentResult(text, restored.text, tuple(_shift(state, prot)),
                                      restored.ok))
     return results
