@@ -395,8 +395,7 @@ def translate_segments(
         for_engine = [g if len(g) and uses[g.content_hash] >= compile_min else None
                       for g in per]
     # An engine that can take a batch and answer while it works (Apertium's pipeline) gets
-    # the segments before the terms are looked up, and its translations are verified as they
-    # come out: glosa's own work then overlaps the engine's instead of adding to it.
+    # the segments before the terms are looked up: that work then overlaps the engine's.
     submit = getattr(engine, "submit", None)
     streaming = callable(submit) and bool(texts) and len(
         {g.content_hash if g is not None else "" for g in for_engine}) == 1
@@ -452,9 +451,13 @@ def _collect_verified(pending: _Pending, reqs: Sequence[Sequence[Requirement]],
                       per: Sequence[Glossary], engine_glossary: Glossary | None,
                       src: Lang, tgt: Lang, engine: Engine, repair: bool
                       ) -> tuple[list[str], list[list[TermReport]]]:
-    """Verify each translation (and replace forbidden renderings) as it comes out of the
-    engine; if the engine's final answer differs from what streamed (it fell back to another
-    pipeline), verify that answer instead."""
+    """Verify each translation of the batch (and replace forbidden renderings).
+
+    The engine got the batch before the terms were looked up, so that work overlaps its
+    own; the translations are then taken all at once (``result()``, the engine's final
+    answer, fallback included), not one by one as they come out: Apertium's pipeline keeps
+    both cores busy, so verifying meanwhile saved no time, and waking for each of NTREX's
+    2,004 segments cost glosa about 0.05 s of CPU per run (see docs/benchmarks.md)."""
     forced = _forced_by_engine(engine, engine_glossary, src, tgt) \
         if engine_glossary is not None else set()
 
@@ -466,14 +469,7 @@ def _collect_verified(pending: _Pending, reqs: Sequence[Sequence[Requirement]],
             return _fix_forbidden(out, state, reqs[i], per[i], tgt, engine)
         return out, state
 
-    raw: list[str] = []
-    checked: list[tuple[str, list[TermReport]]] = []
-    for i, out in enumerate(pending):
-        raw.append(out)
-        checked.append(check(i, out))
-    final = pending.result()
-    if final != raw:
-        checked = [check(i, out) for i, out in enumerate(final)]
+    checked = [check(i, out) for i, out in enumerate(pending.result())]
     return [c[0] for c in checked], [c[1] for c in checked]
 
 
@@ -596,7 +592,7 @@ def _repair(protected: Sequence[Protected], reqs: Sequence[Sequence[Requirement]
     new_out = list(outputs)
     new_states = [list(s) for s in states]
     retry: list[int] = []
-    # 1. forbidden renderings replaced in place (already done when the outputs were streamed)
+    # 1. forbidden renderings replaced in place (already done for a submitted batch)
     for i, reports in enumerate(new_states):
         if not forbidden_fixed:
             new_out[i], reports[:] = _fix_forbidden(new_out[i], reports, reqs[i],
