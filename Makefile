@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
-DEBS := apertium apertium-eng-spa lttoolbox-dev gettext chromium dict-freedict-eng-spa dict-freedict-spa-eng
+DEBS := apertium apertium-eng-spa lttoolbox-dev gettext chromium dict-freedict-eng-spa dict-freedict-spa-eng mythes-en-us
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: setup debs venv argos sample test lint typecheck bench clean locales locales-extract

@@ -16,12 +16,17 @@ characters only.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from translate.checks import STOPWORDS, fold
+
+if TYPE_CHECKING:
+    from translate.thesaurus import Thesaurus
 
 #: Letters of a word compared when lemmas differ (as the aligner's word stems):
 #: "preocuparse" and "preocupante", "arrest" and "arrested".
@@ -43,6 +48,9 @@ class BilingualLexicon:
 
     en_es: Mapping[str, frozenset[str]]
     es_en: Mapping[str, frozenset[str]]
+    #: English synonyms (WordNet's, :mod:`translate.thesaurus`), for the wider, weaker view
+    #: of :func:`word_coverage` (``synonyms=True``); none in a list made from pairs alone
+    thesaurus: Thesaurus | None = None
 
     def translations(self, lemma: str, src: str) -> frozenset[str]:
         """The other language's lemmas for a folded lemma of ``src`` (en or es).
@@ -83,8 +91,9 @@ def merge_lexicon(lexicon: BilingualLexicon,
     pairs = list(pairs)
     if not pairs:
         return lexicon
-    return lexicon_from_pairs([*((en, es) for en, ess in lexicon.en_es.items() for es in ess),
-                               *pairs])
+    merged = lexicon_from_pairs([*((en, es) for en, ess in lexicon.en_es.items()
+                                   for es in ess), *pairs])
+    return dataclasses.replace(merged, thesaurus=lexicon.thesaurus)
 
 
 @lru_cache(maxsize=65536)
@@ -109,12 +118,16 @@ class _Word:
 
 
 @lru_cache(maxsize=65536)
-def _word(token: str, lang: str, lexicon: BilingualLexicon) -> _Word:
+def _word(token: str, lang: str, lexicon: BilingualLexicon, synonyms: bool = False) -> _Word:
     other = "en" if lang == "es" else "es"
     keys = {fold(token), _lemma(token, lang)}
     signature = _signature(keys)
     translations: set[str] = set()
-    for key in keys:
+    sources = set(keys)
+    if synonyms and lang == "en" and lexicon.thesaurus is not None:
+        # one synonym further: "wet" reaches "húmedo" through "damp" and "moist"
+        sources |= {s for key in keys for s in lexicon.thesaurus.synonyms(key)}
+    for key in sources:
         for t in lexicon.translations(key, lang):
             # a translation of several words counts by its one content word, if it has one
             # ("preocuparse", "respecto de"); "investigación a fondo" is left out
@@ -134,10 +147,10 @@ class _Text:
 
 
 @lru_cache(maxsize=8192)
-def _text(text: str, lang: str, lexicon: BilingualLexicon) -> _Text:
+def _text(text: str, lang: str, lexicon: BilingualLexicon, synonyms: bool = False) -> _Text:
     lang = "es" if lang == "es" else "en"
     stop, light = STOPWORDS[lang], LIGHT_VERBS[lang]
-    words = tuple(_word(token, lang, lexicon) for token in _WORD.findall(text)
+    words = tuple(_word(token, lang, lexicon, synonyms) for token in _WORD.findall(text)
                   if fold(token) not in stop and (len(token) > 1 or token.isdigit())
                   and _lemma(token, lang) not in light)
     return _Text(words, frozenset().union(*(w.signature for w in words)),
@@ -145,12 +158,15 @@ def _text(text: str, lang: str, lexicon: BilingualLexicon) -> _Text:
 
 
 def word_coverage(text: str, lang: str, other: str, other_lang: str,
-                  lexicon: BilingualLexicon) -> tuple[float, float] | None:
+                  lexicon: BilingualLexicon,
+                  synonyms: bool = False) -> tuple[float, float] | None:
     """How much of each text the other explains, word by word: the share of ``text``'s
     content words linked to a word of ``other``, and the same for ``other``; ``None`` when
     either has no content words. Two words are linked when they are the same word (a name,
     a number, a cognate: same lemma or first five letters) or the dictionary translates one
-    into the other, in either direction (it may list a pair one way only).
+    into the other, in either direction (it may list a pair one way only). With
+    ``synonyms`` (and a lexicon that has a thesaurus), an English word is also linked to the
+    translations of its synonyms: a wider and weaker view.
 
     >>> lex = lexicon_from_pairs([("wild", "salvaje"), ("dog", "perro")])
     >>> word_coverage("Los perros salvajes", "es", "wild dogs", "en", lex)
@@ -158,7 +174,7 @@ def word_coverage(text: str, lang: str, other: str, other_lang: str,
     >>> word_coverage("Los perros salvajes", "es", "feral dogs", "en", lex)
     (0.5, 0.5)
     """
-    a, b = _text(text, lang, lexicon), _text(other, other_lang, lexicon)
+    a, b = _text(text, lang, lexicon, synonyms), _text(other, other_lang, lexicon, synonyms)
     if not a.words or not b.words:
         return None
     return (sum(bool(w.reach & b.signature or w.signature & b.reach) for w in a.words)

@@ -73,14 +73,19 @@ def test_widened_list_links_what_apertium_alone_does_not() -> None:
                     not Path("/usr/share/apertium/apertium-eng-spa").is_dir(),
                     reason="Apertium eng-spa is not installed (make debs)")
 def test_apertium_engine_widens_its_list_with_freedict(tmp_path: Path) -> None:
+    from tests.translate.test_thesaurus import write_mythes
     from translate.engines.apertium import ApertiumEngine
 
     write_dictd(tmp_path, "freedict-spa-eng", {"zzzpalabra": "zzzpalabra /x/\nzzzword\n"})
-    engine = ApertiumEngine(home=tmp_path / "home", dictd=tmp_path)
+    # and the English thesaurus rides along (one engine, one lt-print dump, for both)
+    write_mythes(tmp_path, {"zzzword": ["(noun)|zzzsynonym"]})
+    engine = ApertiumEngine(home=tmp_path / "home", dictd=tmp_path, mythes=tmp_path)
     try:
         lexicon = engine.bilingual_lexicon()
         assert lexicon is not None
         assert lexicon.translations("zzzword", "en") == {"zzzpalabra"}
         assert lexicon.translations("zzzpalabra", "es") == {"zzzword"}
+        assert lexicon.thesaurus is not None
+        assert lexicon.thesaurus.synonyms("zzzword") == {"zzzsynonym"}
     finally:
         engine.close()

@@ -758,11 +758,14 @@ class ApertiumEngine:
 
     def __init__(self, *, home: Path | None = None, datadir: Path = SYSTEM_DATADIR,
                  use_dictionaries: bool = True, persistent: bool = True,
-                 helpers: bool = False, dictd: Path | None = None) -> None:
+                 helpers: bool = False, dictd: Path | None = None,
+                 mythes: Path | None = None) -> None:
         self.home = home
         self.datadir = datadir
         #: where FreeDict's dictd databases are (None: the system's, /usr/share/dictd)
         self.dictd = dictd
+        #: where the English thesaurus is (None: the system's, /usr/share/mythes)
+        self.mythes = mythes
         self.use_dictionaries = use_dictionaries
         self.persistent = persistent
         self.helpers = helpers
@@ -1056,15 +1059,22 @@ class ApertiumEngine:
         """The pair's bilingual dictionaries as a word list (built once, then cached under
         ``$GLOSA_HOME``), for comparing texts across languages word by word, widened with
         FreeDict's English-Spanish dictionaries when they are installed
-        (:mod:`translate.engines.freedict_lexicon`: everyday senses Apertium leaves out)."""
+        (:mod:`translate.engines.freedict_lexicon`: everyday senses Apertium leaves out), and
+        carrying the English thesaurus when it is installed (:mod:`translate.thesaurus`)."""
         if self._lexicon is None:
+            import dataclasses
+
             from translate.engines.apertium_lexicon import apertium_lexicon
             from translate.engines.freedict_lexicon import SYSTEM_DICTD, freedict_pairs
             from translate.lexicon import merge_lexicon
+            from translate.thesaurus import SYSTEM_MYTHES, english_thesaurus
 
             lexicon = apertium_lexicon(self.home, self.datadir)
-            self._lexicon = (lexicon if lexicon is None else merge_lexicon(
-                lexicon, freedict_pairs(self.dictd or SYSTEM_DICTD)),)
+            if lexicon is not None:
+                lexicon = dataclasses.replace(
+                    merge_lexicon(lexicon, freedict_pairs(self.dictd or SYSTEM_DICTD)),
+                    thesaurus=english_thesaurus(self.mythes or SYSTEM_MYTHES))
+            self._lexicon = (lexicon,)
         return self._lexicon[0]
 
     def close(self) -> None:

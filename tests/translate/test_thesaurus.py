@@ -1,0 +1,107 @@
+"""The English thesaurus (MyThes, WordNet's synonyms) and the word view it widens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from translate.lexicon import lexicon_from_pairs, merge_lexicon, word_coverage
+from translate.quotes.align import (
+    LEXICAL_DISCOUNT,
+    PAIR_THRESHOLD,
+    SYNONYM_DISCOUNT,
+    anchors_of,
+    candidates_for,
+)
+from translate.quotes.extract import Quote
+from translate.thesaurus import english_thesaurus, read_index
+
+
+def write_mythes(folder: Path, entries: dict[str, list[str]], encoding: str = "UTF-8") -> None:
+    """A MyThes thesaurus as LibreOffice's th_gen_idx.pl writes one: the data file (encoding
+    line, then ``word|n`` and n sense lines) and its index of byte offsets."""
+    data = f"{encoding}\n".encode(encoding)
+    index = []
+    for word, senses in sorted(entries.items()):
+        index.append(f"{word}|{len(data)}")
+        data += f"{word}|{len(senses)}\n".encode(encoding)
+        data += "".join(f"{s}\n" for s in senses).encode(encoding)
+    (folder / "th_en_US_v2.dat").write_bytes(data)
+    (folder / "th_en_US_v2.idx").write_bytes(
+        f"{encoding}\n{len(index)}\n{chr(10).join(index)}\n".encode(encoding))
+
+
+ENTRIES = {
+    "wet": ["(adj)|damp (similar term)|moist (similar term)|soaked (similar term)|"
+            "dry (antonym)", "(noun)|moisture|wetness (generic term)"],
+    "feral": ["(adj)|ferine|savage|wild (similar term)"],
+    "hubris": ["(noun)|arrogance (generic term)"],
+    "zorrito": ["(noun)|little fox|kit (related term)"],
+}
+
+
+def test_reads_synonyms_and_similar_terms_only(tmp_path: Path) -> None:
+    write_mythes(tmp_path, ENTRIES)
+    thesaurus = english_thesaurus(tmp_path)
+    assert thesaurus is not None
+    assert thesaurus.synonyms("wet") == {"damp", "moist", "soaked", "moisture"}
+    assert thesaurus.synonyms("feral") == {"ferine", "savage", "wild"}
+    # a kind (generic term) is not a rendering; several words, related terms are left out
+    assert thesaurus.synonyms("hubris") == frozenset()
+    assert thesaurus.synonyms("zorrito") == frozenset()
+    assert thesaurus.synonyms("absent") == frozenset()
+
+
+def test_reads_a_latin1_thesaurus(tmp_path: Path) -> None:
+    write_mythes(tmp_path, {"café": ["(noun)|java|coffee"], "wet": ENTRIES["wet"]},
+                 encoding="ISO8859-1")
+    thesaurus = english_thesaurus(tmp_path)
+    assert thesaurus is not None
+    assert thesaurus.synonyms("cafe") == {"java", "coffee"}
+    assert thesaurus.synonyms("wet") >= {"damp"}
+
+
+def test_no_thesaurus_when_not_installed(tmp_path: Path) -> None:
+    assert english_thesaurus(tmp_path) is None
+
+
+def test_index_skips_its_header_and_bad_lines() -> None:
+    assert read_index("UTF-8\n3\nwet|10\nbroken line\ndry|x\n") == {"wet": 10}
+
+
+def lexicon_with(tmp_path: Path, pairs: list[tuple[str, str]]):  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    write_mythes(tmp_path, ENTRIES)
+    return dataclasses.replace(lexicon_from_pairs(pairs), thesaurus=english_thesaurus(tmp_path))
+
+
+def test_synonyms_widen_the_word_view_only_when_asked(tmp_path: Path) -> None:
+    # the dictionary gives "húmedo" as damp, never wet; the thesaurus knows wet ~ damp
+    lexicon = lexicon_with(tmp_path, [("damp", "húmedo"), ("wild", "salvaje")])
+    assert word_coverage("húmedo", "es", "wet", "en", lexicon) == (0.0, 0.0)
+    assert word_coverage("húmedo", "es", "wet", "en", lexicon, synonyms=True) == (1.0, 1.0)
+    assert word_coverage("perros salvajes", "es", "feral dogs", "en", lexicon,
+                         synonyms=True) == (0.5, 0.5)
+    # a merged list keeps its thesaurus
+    assert merge_lexicon(lexicon, [("dog", "perro")]).thesaurus is lexicon.thesaurus
+    assert word_coverage("perros salvajes", "es", "feral dogs", "en",
+                         merge_lexicon(lexicon, [("dog", "perro")]), synonyms=True) == (1.0, 1.0)
+
+
+def test_a_quote_linked_through_a_synonym_pairs_but_counts_less(tmp_path: Path) -> None:
+    lexicon = lexicon_with(tmp_path, [("damp", "húmedo")])
+    story = Quote(text="húmedo", spans=((0, 6),), line=1, index=0)
+    originals = ["wet", "illuminated manuscripts"]
+    machine = ["mojado", "manuscritos iluminados"]  # the engine's renderings, no help
+    ranked = candidates_for(story, machine, [anchors_of(o, "en") for o in originals],
+                            anchors_of(story.text, "es"), [None, None], originals, "Damp",
+                            lexicon, ("en", "es"))
+    assert ranked[0].originals == (0,)
+    assert ranked[0].score >= PAIR_THRESHOLD
+    assert ranked[0].score == 1.0 - LEXICAL_DISCOUNT - SYNONYM_DISCOUNT
+    # without the thesaurus, nothing links them: no pair
+    bare = candidates_for(story, machine, [anchors_of(o, "en") for o in originals],
+                          anchors_of(story.text, "es"), [None, None], originals, "Damp",
+                          lexicon_from_pairs([("damp", "húmedo")]), ("en", "es"))
+    assert all(c.score < PAIR_THRESHOLD for c in bare)
+
