@@ -154,11 +154,24 @@ def requirements_for(text: str, glossary: Glossary, src: Lang, tgt: Lang
         if not entry.applies(src, tgt):
             continue
         form = text[m.start:m.end]
-        preferred = _target_form(entry, tgt, m.tag, form if entry.dnt else "")
-        others = [f for f in tagged_forms(entry, tgt) if f != preferred]
-        reqs.append(Requirement(entry.id, m.start, m.end, form, (preferred, *others),
+        if entry.dnt:
+            preferred = _target_form(entry, tgt, m.tag, form)
+            targets = (preferred, *(f for f in tagged_forms(entry, tgt) if f != preferred))
+        else:
+            targets = _targets(entry, tgt, m.tag)
+        reqs.append(Requirement(entry.id, m.start, m.end, form, targets,
                                 tuple(entry.forbidden(tgt)), entry.dnt))
     return reqs
+
+
+@lru_cache(maxsize=16384)
+def _targets(entry: Entry, tgt: Lang, source_tag: str) -> tuple[str, ...]:
+    """The accepted target forms of ``entry``, the one inflected like a source occurrence
+    tagged ``source_tag`` first: worked out once per entry and tag, not per occurrence."""
+    from glossary.forms import tagged_forms
+
+    preferred = _target_form(entry, tgt, source_tag)
+    return (preferred, *(f for f in tagged_forms(entry, tgt) if f != preferred))
 
 
 # --------------------------------------------------------------------------------------------
@@ -382,8 +395,7 @@ def translate_segments(
         for_engine = [g if len(g) and uses[g.content_hash] >= compile_min else None
                       for g in per]
     # An engine that can take a batch and answer while it works (Apertium's pipeline) gets
-    # the segments before the terms are looked up, and its translations are verified as they
-    # come out: glosa's own work then overlaps the engine's instead of adding to it.
+    # the segments before the terms are looked up: that work then overlaps the engine's.
     submit = getattr(engine, "submit", None)
     streaming = callable(submit) and bool(texts) and len(
         {g.content_hash if g is not None else "" for g in for_engine}) == 1
@@ -420,7 +432,7 @@ def translate_segments(
     for text, prot, out, state in zip(texts, protected, outputs, states, strict=True):
         # engines leave doubled spaces where a word was dropped; placeholders are still
         # tokens here, so a code span's own spacing is untouched
-        restored = restore(_SPACES.sub(" ", out), prot)
+        restored = restore(_SPACES.sub(" ", out) if "  " in out else out, prot)
         results.append(SegmentResult(text, restored.text, tuple(_shift(state, prot)),
                                      restored.ok))
     return results
@@ -439,9 +451,13 @@ def _collect_verified(pending: _Pending, reqs: Sequence[Sequence[Requirement]],
                       per: Sequence[Glossary], engine_glossary: Glossary | None,
                       src: Lang, tgt: Lang, engine: Engine, repair: bool
                       ) -> tuple[list[str], list[list[TermReport]]]:
-    """Verify each translation (and replace forbidden renderings) as it comes out of the
-    engine; if the engine's final answer differs from what streamed (it fell back to another
-    pipeline), verify that answer instead."""
+    """Verify each translation of the batch (and replace forbidden renderings).
+
+    The engine got the batch before the terms were looked up, so that work overlaps its
+    own; the translations are then taken all at once (``result()``, the engine's final
+    answer, fallback included), not one by one as they come out: Apertium's pipeline keeps
+    both cores busy, so verifying meanwhile saved no time, and waking for each of NTREX's
+    2,004 segments cost glosa about 0.05 s of CPU per run (see docs/benchmarks.md)."""
     forced = _forced_by_engine(engine, engine_glossary, src, tgt) \
         if engine_glossary is not None else set()
 
@@ -453,14 +469,7 @@ def _collect_verified(pending: _Pending, reqs: Sequence[Sequence[Requirement]],
             return _fix_forbidden(out, state, reqs[i], per[i], tgt, engine)
         return out, state
 
-    raw: list[str] = []
-    checked: list[tuple[str, list[TermReport]]] = []
-    for i, out in enumerate(pending):
-        raw.append(out)
-        checked.append(check(i, out))
-    final = pending.result()
-    if final != raw:
-        checked = [check(i, out) for i, out in enumerate(final)]
+    checked = [check(i, out) for i, out in enumerate(pending.result())]
     return [c[0] for c in checked], [c[1] for c in checked]
 
 
@@ -583,7 +592,7 @@ def _repair(protected: Sequence[Protected], reqs: Sequence[Sequence[Requirement]
     new_out = list(outputs)
     new_states = [list(s) for s in states]
     retry: list[int] = []
-    # 1. forbidden renderings replaced in place (already done when the outputs were streamed)
+    # 1. forbidden renderings replaced in place (already done for a submitted batch)
     for i, reports in enumerate(new_states):
         if not forbidden_fixed:
             new_out[i], reports[:] = _fix_forbidden(new_out[i], reports, reqs[i],

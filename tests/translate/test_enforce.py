@@ -194,3 +194,19 @@ def test_doubled_spaces_from_the_engine_collapsed() -> None:
     engine = MemoryEngine({"will ": ""})
     (res,) = translate_segments(["They will go `a  b`."], "en", "es", engine=engine)
     assert res.output == "They go `a  b`."
+
+
+def test_requirements_inflect_each_occurrence_like_its_source(small: Glossary) -> None:
+    """The target forms are worked out once per entry and source tag (cached): a singular
+    and a plural occurrence of one term still want different forms, and a do-not-translate
+    term keeps each occurrence's own spelling."""
+    from translate.enforce import requirements_for
+
+    text = "A drug lord met two drug lords and Los Zetas; los Zetas left."
+    reqs = requirements_for(text, small.for_direction("en", "es"), "en", "es")
+    assert [(r.source_form, r.targets[0]) for r in reqs] == [
+        ("drug lord", "capo"), ("drug lords", "capos"), ("Los Zetas", "Los Zetas"),
+        ("los Zetas", "los Zetas")]
+    assert set(reqs[0].targets) == set(reqs[1].targets) == {"capo", "capos"}
+    again = requirements_for(text, small.for_direction("en", "es"), "en", "es")
+    assert again == reqs
