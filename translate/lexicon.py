@@ -177,7 +177,12 @@ def word_coverage(text: str, lang: str, other: str, other_lang: str,
     a, b = _text(text, lang, lexicon, synonyms), _text(other, other_lang, lexicon, synonyms)
     if not a.words or not b.words:
         return None
-    return (sum(bool(w.reach & b.signature or w.signature & b.reach) for w in a.words)
-            / len(a.words),
-            sum(bool(w.reach & a.signature or w.signature & a.reach) for w in b.words)
-            / len(b.words))
+    return _covered(a, b) / len(a.words), _covered(b, a) / len(b.words)
+
+
+def _covered(text: _Text, other: _Text) -> int:
+    """How many of ``text``'s words ``other`` explains (``isdisjoint`` builds no set: this
+    runs for every candidate pair, twice with a thesaurus)."""
+    return sum(1 for w in text.words
+               if not w.reach.isdisjoint(other.signature)
+               or not w.signature.isdisjoint(other.reach))

@@ -105,3 +105,23 @@ def test_a_quote_linked_through_a_synonym_pairs_but_counts_less(tmp_path: Path) 
                           lexicon_from_pairs([("damp", "húmedo")]), ("en", "es"))
     assert all(c.score < PAIR_THRESHOLD for c in bare)
 
+
+
+def test_quotes_of_one_theme_do_not_pair_through_synonyms(tmp_path: Path) -> None:
+    # an invented quote about the same things as an original (soldiers, the border): the
+    # thesaurus links half its words, which would pair it without the further discount
+    import dataclasses
+
+    write_mythes(tmp_path, {"troop": ["(noun)|soldier"], "frontier": ["(noun)|border"]})
+    lexicon = dataclasses.replace(
+        lexicon_from_pairs([("soldier", "soldado"), ("border", "frontera")]),
+        thesaurus=english_thesaurus(tmp_path))
+    text = "Los soldados vigilan la frontera con drones"
+    original = "Troops guard the frontier at night"
+    story = Quote(text=text, spans=((0, len(text)),), line=1, index=0)
+    ranked = candidates_for(story, ["xx"], [anchors_of(original, "en")], anchors_of(text, "es"),
+                            [None], [original], "xx", lexicon, ("en", "es"))
+    wide = word_coverage(text, "es", original, "en", lexicon, synonyms=True)
+    assert wide is not None and min(wide) - LEXICAL_DISCOUNT >= PAIR_THRESHOLD
+    assert ranked[0].score == min(wide) - LEXICAL_DISCOUNT - SYNONYM_DISCOUNT
+    assert ranked[0].score < PAIR_THRESHOLD
