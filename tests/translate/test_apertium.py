@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -283,3 +284,68 @@ def test_conjugations_are_kept_for_the_next_run(tmp_path: Path,
     second = ApertiumEngine(home=tmp_path)
     assert second.conjugate_like("declararse culpable", "abogó", "es") == "se declaró culpable"
     assert second.conjugate_like("xyzar", "abogó", "es") is None
+
+
+# The pipeline glosa starts itself: the mode file's programs, without the apertium script.
+
+_TRICKY = ["The Sinaloa cartel denied it.", "Two drug lords met Xqzzy in Oct.", "",
+           "a [b] {c} \\d ^e$ @f /g <h> ~i", "Line one\nline two", "I didn't leak.",
+           "He said: «no» -- 'yes' & 100% (maybe)."]
+
+
+@pytest.mark.parametrize(("src", "tgt"), [("en", "es"), ("es", "en")])
+def test_direct_pipeline_translates_as_the_apertium_script(engine: ApertiumEngine,
+                                                           small: Glossary, src: str,
+                                                           tgt: str) -> None:
+    import subprocess
+
+    from translate.engines.apertium import pair_name
+    from translate.engines.prestart import PIPELINE_ENV
+
+    for glossary in (None, small):
+        datadir = engine._datadir_for(glossary, src, tgt)  # type: ignore[arg-type]
+        cmd = engine._command(src, tgt, datadir)  # type: ignore[arg-type]
+        assert cmd[:2] == ["sh", "-c"] and "apertium " not in cmd[2]
+        assert "wblank" not in cmd[2] and cmd[2].count(" -z") == cmd[2].count("|") + 1
+        script = engine._script_command(src, tgt, datadir)  # type: ignore[arg-type]
+        assert script[0] == "apertium"
+        payload = "".join(to_stream(s) + "\n\0" for s in _TRICKY).encode("utf-8")
+        outs = [subprocess.run(c, input=payload, capture_output=True, check=True,
+                               env={**os.environ, **PIPELINE_ENV}).stdout
+                for c in (cmd, script)]
+        assert outs[0] == outs[1], pair_name(src, tgt)  # type: ignore[arg-type]
+        chunks = outs[0].split(b"\0")  # the end of input adds empty chunks
+        assert len(chunks) > len(_TRICKY) and not b"".join(chunks[len(_TRICKY):]).strip()
+        assert b"*" not in outs[0] and b"Xqzzy" in chunks[1]
+
+
+def test_direct_pipeline_is_apertiums_null_flush_mode_without_wblank_stages() -> None:
+    import subprocess
+
+    from translate.engines.apertium import SYSTEM_DATADIR, direct_pipeline
+
+    if shutil.which("apertium-wblank-mode") is None:
+        pytest.skip("apertium-wblank-mode is not installed")
+    for pair in ("eng-spa", "spa-eng"):
+        mode = SYSTEM_DATADIR / "modes" / f"{pair}.mode"
+        theirs = subprocess.run(["apertium-wblank-mode", "-z", str(mode)], capture_output=True,
+                                text=True, check=True).stdout
+        stages = [s.split() for s in theirs.replace("'", "").replace("$1", "-n")
+                  .replace(" $2", "").split("|") if "wblank" not in s]
+        ours = direct_pipeline(mode.read_text(encoding="utf-8"))
+        assert ours is not None
+        assert [s.split() for s in ours.split("|")] == stages
+
+
+def test_a_mode_file_with_other_programs_runs_through_the_apertium_script(
+        tmp_path: Path) -> None:
+    from translate.engines.apertium import SYSTEM_DATADIR
+
+    (tmp_path / "modes").mkdir()
+    system = (SYSTEM_DATADIR / "modes" / "eng-spa.mode").read_text(encoding="utf-8")
+    (tmp_path / "modes" / "eng-spa.mode").write_text(
+        system.replace("| apertium-pretransfer", "| cg-proc x.bin | apertium-pretransfer"),
+        encoding="utf-8")
+    engine = ApertiumEngine(home=tmp_path, datadir=tmp_path)
+    assert engine._command("en", "es", None) == ["apertium", "-f", "none", "-u", "-z", "-d",
+                                                 str(tmp_path), "eng-spa"]

@@ -71,6 +71,7 @@ def test_a_wrong_guess_is_killed_unused(home: Path) -> None:
 @pytest.mark.parametrize("state", [
     {},  # no earlier run
     {"en>es|desk|": ["apertium", "-d", "/nonexistent/compiled", "eng-spa"]},  # cache gone
+    {"en>es|desk|": ["sh", "-c", "lt-proc -z /nonexistent/c/eng-spa.automorf.bin | cat"]},
     {"en>es|desk|": "not a command"},
 ])
 def test_nothing_starts_without_a_usable_guess(home: Path, state: dict[str, object]) -> None:

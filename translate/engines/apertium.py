@@ -1,10 +1,12 @@
 """Apertium (eng-spa / spa-eng) as a glosa engine, with the glossary as user dictionaries.
 
 How a batch is translated: the segments are written as Apertium stream text separated by NUL
-bytes to a long-running ``apertium -f none -u -z PAIR`` pipeline (``-z`` makes every tool of
-the pipeline treat NUL as a hard boundary, so no segment's words leak into the next one), and
-the output is cut at the NULs. With lttoolbox 3.7.1 ``lt-proc -b`` holds the last chunks back
-until more bytes arrive, so every batch is followed by marker chunks (see :class:`Pipeline`).
+bytes to a long-running pipeline, the one ``apertium -f none -u -z PAIR`` runs, started by
+glosa itself without the script's pass-through wrappers (:func:`direct_pipeline`; ``-z``
+makes every tool of the pipeline treat NUL as a hard boundary, so no segment's words leak
+into the next one), and the output is cut at the NULs. With lttoolbox 3.7.1 ``lt-proc -b``
+holds the last chunks back until more bytes arrive, so every batch is followed by marker
+chunks (see :class:`Pipeline`).
 If the persistent pipeline misbehaves, the batch runs in a pipeline of its own. Never one
 process per sentence.
 
@@ -458,6 +460,67 @@ def compile_glossary(glossary: Glossary, src: Lang, tgt: Lang, *,
     return target
 
 
+#: Programs of a mode file that take ``-z`` (null flush) and run alike in a pipeline of glosa's
+#: own; a mode file with any other program runs through the ``apertium`` script instead.
+_NULL_FLUSH_PROGRAMS = frozenset({
+    "lt-proc", "apertium-tagger", "apertium-pretransfer", "apertium-transfer",
+    "apertium-interchunk", "apertium-postchunk", "lrx-proc",
+})
+_SHELL_SYNTAX = re.compile(r"[;&<>()`$*?{}\n\\]")
+
+
+def direct_pipeline(mode_text: str) -> str | None:
+    """The pipeline of a mode file as ``apertium -f none -u -z`` runs it, minus the script's
+    wrappers: every program with ``-z``, unknown words unmarked (``$1`` is ``-n``), the
+    tagger's optional flag (``$2``) empty; None when the mode file holds anything else than a
+    plain pipeline of the programs glosa knows.
+
+    What the script adds around it costs CPU for nothing here: ``cat`` three times and two
+    ``gawk`` filters (which pass the text through unchanged unless ``AP_SETVAR`` is set; glosa
+    runs the pipeline with its own environment), and ``apertium-wblank-attach``/``-detach``,
+    which only act on word-bound blanks (``[[...]]``); glosa's stream never has one
+    (:func:`to_stream` escapes every ``[`` of the text). Each of those seven processes read
+    and wrote every segment, with a flush per NUL.
+
+    >>> direct_pipeline("lt-proc 'a.bin' | apertium-tagger -g $2 'p' | lt-proc $1 'g.bin'")
+    'lt-proc -z a.bin | apertium-tagger -z -g p | lt-proc -z -n g.bin'
+    >>> direct_pipeline("lt-proc 'a.bin' | cg-proc 'x.bin'") is None
+    True
+    """
+    import shlex
+
+    lexer = shlex.shlex(mode_text, posix=True, punctuation_chars="|")
+    lexer.whitespace_split = True
+    try:
+        tokens = list(lexer)
+    except ValueError:
+        return None
+    stages: list[list[str]] = [[]]
+    for token in tokens:
+        if token == "|":
+            stages.append([])
+        elif token == "$1":
+            stages[-1].append("-n")
+        elif token == "$2":
+            continue
+        elif _SHELL_SYNTAX.search(token) or set(token) == {"|"}:
+            return None
+        else:
+            stages[-1].append(token)
+    if any(not s or s[0] not in _NULL_FLUSH_PROGRAMS for s in stages):
+        return None
+    return " | ".join(" ".join(shlex.quote(a) for a in [s[0], "-z", *s[1:]]) for s in stages)
+
+
+def pipeline_command(mode_file: Path) -> list[str] | None:
+    """``sh -c`` running :func:`direct_pipeline` of ``mode_file`` (None: no such pipeline)."""
+    try:
+        pipeline = direct_pipeline(mode_file.read_text(encoding="utf-8"))
+    except OSError:
+        return None
+    return None if pipeline is None else ["sh", "-c", pipeline]
+
+
 def _bin_in_mode(mode_text: str, filename: str) -> str:
     m = re.search(r"'?(/[^' |]*/" + re.escape(filename) + r")'?", mode_text)
     if not m:
@@ -828,6 +891,7 @@ class ApertiumEngine:
         self.persistent = persistent
         self.helpers = helpers
         self._pipelines: dict[tuple[str, ...], Pipeline] = {}
+        self._commands: dict[Path, list[str]] = {}  # mode file -> the pipeline's command
         self._compiled: dict[str, Path] = {}  # pair -> the last compiled glossary's data dir
         self._lt: dict[tuple[str, ...], _LtServer] = {}
         self._conjugated: dict[tuple[str, str, str, str], str | None] = {}
@@ -891,6 +955,15 @@ class ApertiumEngine:
         return datadir
 
     def _command(self, src: Lang, tgt: Lang, datadir: Path | None) -> list[str]:
+        """The pipeline's own programs (:func:`pipeline_command`), or, for a mode file glosa
+        cannot run itself, the ``apertium`` script."""
+        mode = (datadir or self.datadir) / "modes" / f"{pair_name(src, tgt)}.mode"
+        if mode not in self._commands:
+            self._commands[mode] = pipeline_command(mode) or self._script_command(src, tgt,
+                                                                                  datadir)
+        return self._commands[mode]
+
+    def _script_command(self, src: Lang, tgt: Lang, datadir: Path | None) -> list[str]:
         cmd = ["apertium", "-f", "none", "-u", "-z"]
         if datadir is not None:
             cmd += ["-d", str(datadir)]

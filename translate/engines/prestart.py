@@ -92,13 +92,30 @@ def speculate(argv: Sequence[str]) -> None:
         cmd = _load_state().get(key or "")
         if not key or not isinstance(cmd, list) or not all(isinstance(c, str) for c in cmd):
             return
-        if "-d" in cmd and not os.path.isdir(cmd[cmd.index("-d") + 1]):
+        if not _files_present(cmd):
             return
         _STARTED[tuple(cmd)] = subprocess.Popen(
             cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
             env=dict(os.environ, **PIPELINE_ENV))
     except (OSError, ValueError, IndexError):
         return
+
+
+def _files_present(cmd: Sequence[str]) -> bool:
+    """Whether what ``cmd`` reads is still there: the data dir after ``-d`` (the ``apertium``
+    script), or every quoted absolute path of an ``sh -c`` pipeline (its dictionaries). A
+    compiled glossary pruned from the cache since is no guess worth starting.
+
+    >>> _files_present(["sh", "-c", "lt-proc -z /nonexistent/x.bin | lt-proc -z -p /"])
+    False
+    """
+    if "-d" in cmd:
+        return os.path.isdir(cmd[cmd.index("-d") + 1])
+    if len(cmd) == 3 and cmd[:2] == ["sh", "-c"]:
+        import shlex
+
+        return all(os.path.exists(t) for t in shlex.split(cmd[2]) if t.startswith("/"))
+    return True
 
 
 def adopt(cmd: Sequence[str]) -> subprocess.Popen[bytes] | None:
