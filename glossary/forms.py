@@ -22,6 +22,7 @@ only gets its regular forms. English irregular verbs come from a table of common
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from glossary.model import NO_PLURAL, Entry, Lang, Pos
@@ -543,20 +544,68 @@ def _gerund_with_clitic(gerund: str, clitic: str) -> str:
     return _accent_at(gerund, _stressed_in(gerund, nuclei[-2])) + clitic
 
 
+def _es_complement_forms(rest: str) -> list[str]:
+    """The words after a Spanish verb term's verb (``no culpable``) as they read when they
+    agree with a plural, feminine, or feminine plural subject (``no culpables``), in that
+    order, the ones that differ from ``rest`` only.
+
+    Without a lexicon every content word before the first complement is taken for a
+    predicative adjective, but ``no`` and ``-mente`` adverbs are not: ``rendir testimonio``
+    also admits ``rendir testimonios`` (grammatical, if not what the term says). These forms
+    are for *finding* the term; repairs inflect only what Apertium's analyser reads as an
+    adjective (``translate.enforce``).
+
+    >>> _es_complement_forms("no culpable"), _es_complement_forms("formalmente")
+    (['no culpables'], [])
+    >>> _es_complement_forms("por vencido")
+    []
+    >>> _es_complement_forms("limpio")
+    ['limpios', 'limpia', 'limpias']
+    """
+    words = rest.split(" ")
+    inflect = [False] * len(words)
+    for i, w in enumerate(words):
+        low = w.lower()
+        if low in _ES_FUNCTION_WORDS:
+            break
+        inflect[i] = bool(low) and low != "no" and not low.endswith("mente")
+    if not any(inflect):
+        return []
+
+    def each(change: Callable[[str], str]) -> str:
+        return " ".join(change(w) if on else w for w, on in zip(words, inflect, strict=True))
+
+    def feminine(word: str) -> str:
+        return _es_adj_feminine(word) or word
+
+    out: list[str] = []
+    for form in (each(_pluralize_es_word), each(feminine),
+                 each(lambda w: _pluralize_es_word(feminine(w)))):
+        if form != rest and form not in out:
+            out.append(form)
+    return out
+
+
 def _es_verb_phrase_forms(term: str) -> dict[str, str]:
+    """Forms of a Spanish verb term (``declararse culpable``): the verb conjugated (its clitic
+    before a finite form, after a gerund), the words after it as written and, where they
+    can, agreeing with a plural or feminine subject (``se declararon culpables``)."""
     first, sep, rest = term.partition(" ")
     reflexive = first.lower().endswith(("arse", "erse", "irse", "írse"))
     base = first[:-2] if reflexive else first
-    out: dict[str, str] = {term: "inf"}
-    for form, tag in _es_verb_forms(base).items():
-        if tag == "inf":
-            continue
-        if reflexive and tag == "verb":
-            out.setdefault("se " + form + sep + rest, tag)
-        elif reflexive and tag == "ger":
-            out.setdefault(_gerund_with_clitic(form, "se") + sep + rest, tag)
-        else:
-            out.setdefault(form + sep + rest, tag)
+    rests = [rest, *_es_complement_forms(rest)] if rest else [rest]
+    out: dict[str, str] = {}
+    for complement in rests:
+        out.setdefault(first + sep + complement, "inf")
+        for form, tag in _es_verb_forms(base).items():
+            if tag == "inf":
+                continue
+            if reflexive and tag == "verb":
+                out.setdefault("se " + form + sep + complement, tag)
+            elif reflexive and tag == "ger":
+                out.setdefault(_gerund_with_clitic(form, "se") + sep + complement, tag)
+            else:
+                out.setdefault(form + sep + complement, tag)
     return out
 
 
