@@ -471,10 +471,27 @@ def _es_verb_forms(inf: str) -> dict[str, str]:
     >>> sorted(k for k, v in _es_verb_forms("extraditar").items() if v.startswith("part"))
     ['extraditada', 'extraditadas', 'extraditado', 'extraditados']
     """
-    low = inf.lower()
     forms: dict[str, str] = {inf: "inf"}
-    if (len(low) < 3 and low != "ir") or low[-2:] not in ("ar", "er", "ir", "ír"):
+    table = _es_conjugation(inf)
+    if table is None:
         return forms
+    finite, gerund, participle = table
+    for form in finite:
+        forms.setdefault(form, "verb")
+    forms.setdefault(gerund, "ger")
+    stem_p = participle[:-1]
+    for suffix, tag in (("o", "part"), ("a", "part-f"), ("os", "part-pl"), ("as", "part-fpl")):
+        forms.setdefault(stem_p + suffix, tag)
+    return forms
+
+
+def _es_conjugation(inf: str) -> tuple[list[str], str, str] | None:
+    """The finite forms of a Spanish infinitive by slot (see ``_STRESSED_SLOTS``: six persons
+    per tense, p1 sg first, then the imperative ``vosotros``), its gerund and participle;
+    None when ``inf`` is no infinitive."""
+    low = inf.lower()
+    if (len(low) < 3 and low != "ir") or low[-2:] not in ("ar", "er", "ir", "ír"):
+        return None
     kind = _drop_accents(low[-2:])
     stem = inf[:-2]
     endings = (_AR if kind == "ar" else _ER if kind == "er" else _IR).split()
@@ -526,14 +543,7 @@ def _es_verb_forms(inf: str) -> dict[str, str]:
             finite[slot] = prefix + form
         if family in _IRREGULAR_GERUND:
             gerund = prefix + _IRREGULAR_GERUND[family]
-    participle = _participle(inf, participle)
-    for form in finite:
-        forms.setdefault(form, "verb")
-    forms.setdefault(gerund, "ger")
-    stem_p = participle[:-1]
-    for suffix, tag in (("o", "part"), ("a", "part-f"), ("os", "part-pl"), ("as", "part-fpl")):
-        forms.setdefault(stem_p + suffix, tag)
-    return forms
+    return finite, gerund, _participle(inf, participle)
 
 
 def _gerund_with_clitic(gerund: str, clitic: str) -> str:
@@ -594,19 +604,26 @@ def _es_verb_phrase_forms(term: str) -> dict[str, str]:
     reflexive = first.lower().endswith(("arse", "erse", "irse", "írse"))
     base = first[:-2] if reflexive else first
     rests = [rest, *_es_complement_forms(rest)] if rest else [rest]
+    table = _es_conjugation(base) if reflexive else None
     out: dict[str, str] = {}
     for complement in rests:
         out.setdefault(first + sep + complement, "inf")
+        if table is not None:  # the clitic of each finite form's person: nos declaramos
+            for slot, form in enumerate(table[0]):
+                clitic = _ES_CLITICS[slot % 6] if slot < 48 else "se"
+                out.setdefault(clitic + " " + form + sep + complement, "verb")
         for form, tag in _es_verb_forms(base).items():
-            if tag == "inf":
+            if tag == "inf" or (reflexive and tag == "verb"):
                 continue
-            if reflexive and tag == "verb":
-                out.setdefault("se " + form + sep + complement, tag)
-            elif reflexive and tag == "ger":
+            if reflexive and tag == "ger":
                 out.setdefault(_gerund_with_clitic(form, "se") + sep + complement, tag)
             else:
                 out.setdefault(form + sep + complement, tag)
     return out
+
+
+#: The reflexive clitic of each person, in the order of a tense's six finite forms.
+_ES_CLITICS = ("me", "te", "se", "nos", "os", "se")
 
 
 def _en_verb_phrase_forms(term: str) -> dict[str, str]:

@@ -347,14 +347,34 @@ def _reflexive_compound(lemma: str, before: str, model: str, conjugate: Callable
     if not isinstance(participle, str) or not participle:
         return None
     aux = m.group(1)
+    clitic = _haber_clitic(aux)
     if aux.lower() == "haber":  # the infinitive takes the clitic after it: haberse declarado
         auxiliary = aux + "se"
     elif aux[:1].isupper():
-        auxiliary = "Se " + aux[:1].lower() + aux[1:]
+        auxiliary = clitic.capitalize() + " " + aux[:1].lower() + aux[1:]
     else:
-        auxiliary = "se " + aux
+        auxiliary = clitic + " " + aux
     return (before[:m.start()] + auxiliary + m.group(2),
             participle[:1].lower() + participle[1:])
+
+
+def _haber_clitic(aux: str) -> str:
+    """The reflexive clitic of the person of a form of ``haber`` (``hemos`` -> ``nos``);
+    ``se`` where the form does not tell (``había``: yo or él) and for the third person.
+
+    >>> [_haber_clitic(a) for a in ("he", "has", "ha", "hemos", "habéis", "Han", "había")]
+    ['me', 'te', 'se', 'nos', 'os', 'se', 'se']
+    """
+    low = aux.lower()
+    if low in ("he", "hube", "habré"):
+        return "me"
+    if low.endswith("mos"):
+        return "nos"
+    if low.endswith("is"):
+        return "os"
+    if low.endswith(("s", "ste")):
+        return "te"
+    return "se"
 
 
 def _source_tag(entry: Entry, src: Lang, form: str) -> str:

@@ -60,6 +60,12 @@ VERBS = [
                                       "declarados no culpables": "part-pl",
                                       "declarándose no culpables": "ger",
                                       "declararse no culpables": "inf"}),
+    # the clitic in the verb's person
+    ("es", "declararse culpable", {"nos declaramos culpables": "verb",
+                                   "me declaré culpable": "verb",
+                                   "te declaraste culpable": "verb",
+                                   "os declarasteis culpables": "verb",
+                                   "me declaró culpable": None, "se declaré culpable": None}),
 ]
 
 
@@ -76,7 +82,7 @@ def test_verb_term_words_that_do_not_agree(lemma: str, present: str, absent: str
 
 
 @pytest.mark.parametrize(("lang", "lemma", "expected"), VERBS, ids=[v[1] for v in VERBS])
-def test_verb_forms(lang: str, lemma: str, expected: dict[str, str]) -> None:
+def test_verb_forms(lang: str, lemma: str, expected: dict[str, str | None]) -> None:
     forms = _verb(lang, lemma)
     assert forms[lemma] == "inf"
     assert {f: forms.get(f) for f in expected} == expected

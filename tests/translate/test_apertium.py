@@ -162,6 +162,8 @@ def test_regular_spanish_verb_apertium_lacks_is_conjugated(engine: ApertiumEngin
 
 @pytest.mark.parametrize(("lemma", "model", "lang", "expected"), [
     ("declararse culpable", "abogó", "es", "se declaró culpable"),
+    ("declararse culpable", "Abogamos", "es", "Nos declaramos culpable"),  # the clitic's person
+    ("declararse culpable", "acusé", "es", "me declaré culpable"),
     ("declararse culpable", "abogar", "es", "declararse culpable"),
     ("extraditar", "Cogieron", "es", "Extraditaron"),
     ("plead guilty", "argued", "en", "pleaded guilty"),

@@ -173,6 +173,10 @@ class ParticipleEngine(MemoryEngine):
     ("He has pleaded not guilty.", "Ha abogado no culpable.", "Se ha declarado no culpable."),
     ("They had pleaded not guilty.", "Ellos habían abogado no culpable.",
      "Ellos se habían declarado no culpable."),
+    # the clitic in haber's person (it came out "Se hemos declarado")
+    ("We have pleaded not guilty.", "Hemos abogado no culpable.",
+     "Nos hemos declarado no culpable."),
+    ("I have pleaded not guilty.", "He abogado no culpable.", "Me he declarado no culpable."),
     ("After having pleaded not guilty.", "Después de haber abogado no culpable.",
      "Después de haberse declarado no culpable."),
 ])

@@ -582,6 +582,19 @@ def _adjective_reading(analysis: str) -> tuple[str, str] | None:
     return None
 
 
+def _reflexive_clitic(tags: str) -> str:
+    """The reflexive clitic of a finite verb's person: ``<p1><pl>`` -> ``nos``.
+
+    >>> _reflexive_clitic("<ifi><p1><pl>"), _reflexive_clitic("<pri><p3><sg>")
+    ('nos', 'se')
+    """
+    person = re.search(r"<(p[123])>(?:<[^>]+>)*?<(sg|pl)>", tags)
+    if person is None:
+        return "se"
+    return {("p1", "sg"): "me", ("p2", "sg"): "te", ("p1", "pl"): "nos",
+            ("p2", "pl"): "os"}.get((person.group(1), person.group(2)), "se")
+
+
 def _match_initial(form: str, model: str) -> str:
     return form[:1].upper() + form[1:] if model[:1].isupper() else form
 
@@ -1096,7 +1109,7 @@ class ApertiumEngine:
         if not form or form.startswith("#") or "<" in form:
             return None
         if clitic:
-            form = form + clitic if "<inf>" in tags else f"{clitic} {form}"
+            form = form + clitic if "<inf>" in tags else f"{_reflexive_clitic(tags)} {form}"
         if model[:1].isupper():
             form = form[:1].upper() + form[1:]
         return " ".join([form, *rest])

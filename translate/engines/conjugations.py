@@ -31,6 +31,12 @@ def _stamp(path: str) -> str:
     return f"{path}:{st.st_size}:{st.st_mtime_ns}"
 
 
+#: How the answers are made: part of every key, raised when glosa asks or answers otherwise
+#: (2: a reflexive clitic in the verb's person, ``nos declaramos``; agreements kept too), so
+#: an older glosa's answers are asked again.
+VERSION = 2
+
+
 class ConjugationStore:
     """Answers of ``ApertiumEngine.conjugate_like`` (a form, or None for "cannot"), on disk.
 
@@ -51,7 +57,7 @@ class ConjugationStore:
             if path not in self._stamps:
                 self._stamps[path] = _stamp(path)
             stamps.append(self._stamps[path])
-        return json.dumps([*stamps, lemma, model, lang], ensure_ascii=False)
+        return json.dumps([VERSION, *stamps, lemma, model, lang], ensure_ascii=False)
 
     def _load(self) -> dict[str, str | None]:
         if self._answers is None:
