@@ -9,7 +9,9 @@ no forbidden form is -> repair what is missing -> a :class:`TermReport` per term
 Repairs, in order:
 
 1. a forbidden rendering in the output (``Fiesta de Acción Nacional``) is replaced by the
-   preferred term in the same number, and a Spanish article before it is made to agree;
+   preferred term in the same number, and a Spanish article before it is made to agree; a
+   verb term is conjugated like the verb it replaces, its adjective agreeing with the subject
+   (``abogaron culpables`` -> ``se declararon culpables``);
 2. otherwise the segment is translated again with the missing terms replaced by opaque tokens
    (which engines pass through), and each token is replaced by the term inflected like the
    source (``drug lords`` -> ``capos``), fixing the article before it.
