@@ -22,6 +22,7 @@ only gets its regular forms. English irregular verbs come from a table of common
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from glossary.model import NO_PLURAL, Entry, Lang, Pos
@@ -470,10 +471,27 @@ def _es_verb_forms(inf: str) -> dict[str, str]:
     >>> sorted(k for k, v in _es_verb_forms("extraditar").items() if v.startswith("part"))
     ['extraditada', 'extraditadas', 'extraditado', 'extraditados']
     """
-    low = inf.lower()
     forms: dict[str, str] = {inf: "inf"}
-    if (len(low) < 3 and low != "ir") or low[-2:] not in ("ar", "er", "ir", "ír"):
+    table = _es_conjugation(inf)
+    if table is None:
         return forms
+    finite, gerund, participle = table
+    for form in finite:
+        forms.setdefault(form, "verb")
+    forms.setdefault(gerund, "ger")
+    stem_p = participle[:-1]
+    for suffix, tag in (("o", "part"), ("a", "part-f"), ("os", "part-pl"), ("as", "part-fpl")):
+        forms.setdefault(stem_p + suffix, tag)
+    return forms
+
+
+def _es_conjugation(inf: str) -> tuple[list[str], str, str] | None:
+    """The finite forms of a Spanish infinitive by slot (see ``_STRESSED_SLOTS``: six persons
+    per tense, p1 sg first, then the imperative ``vosotros``), its gerund and participle;
+    None when ``inf`` is no infinitive."""
+    low = inf.lower()
+    if (len(low) < 3 and low != "ir") or low[-2:] not in ("ar", "er", "ir", "ír"):
+        return None
     kind = _drop_accents(low[-2:])
     stem = inf[:-2]
     endings = (_AR if kind == "ar" else _ER if kind == "er" else _IR).split()
@@ -525,14 +543,7 @@ def _es_verb_forms(inf: str) -> dict[str, str]:
             finite[slot] = prefix + form
         if family in _IRREGULAR_GERUND:
             gerund = prefix + _IRREGULAR_GERUND[family]
-    participle = _participle(inf, participle)
-    for form in finite:
-        forms.setdefault(form, "verb")
-    forms.setdefault(gerund, "ger")
-    stem_p = participle[:-1]
-    for suffix, tag in (("o", "part"), ("a", "part-f"), ("os", "part-pl"), ("as", "part-fpl")):
-        forms.setdefault(stem_p + suffix, tag)
-    return forms
+    return finite, gerund, _participle(inf, participle)
 
 
 def _gerund_with_clitic(gerund: str, clitic: str) -> str:
@@ -543,21 +554,76 @@ def _gerund_with_clitic(gerund: str, clitic: str) -> str:
     return _accent_at(gerund, _stressed_in(gerund, nuclei[-2])) + clitic
 
 
+def _es_complement_forms(rest: str) -> list[str]:
+    """The words after a Spanish verb term's verb (``no culpable``) as they read when they
+    agree with a plural, feminine, or feminine plural subject (``no culpables``), in that
+    order, the ones that differ from ``rest`` only.
+
+    Without a lexicon every content word before the first complement is taken for a
+    predicative adjective, but ``no`` and ``-mente`` adverbs are not: ``rendir testimonio``
+    also admits ``rendir testimonios`` (grammatical, if not what the term says). These forms
+    are for *finding* the term; repairs inflect only what Apertium's analyser reads as an
+    adjective (``translate.enforce``).
+
+    >>> _es_complement_forms("no culpable"), _es_complement_forms("formalmente")
+    (['no culpables'], [])
+    >>> _es_complement_forms("por vencido")
+    []
+    >>> _es_complement_forms("limpio")
+    ['limpios', 'limpia', 'limpias']
+    """
+    words = rest.split(" ")
+    inflect = [False] * len(words)
+    for i, w in enumerate(words):
+        low = w.lower()
+        if low in _ES_FUNCTION_WORDS:
+            break
+        inflect[i] = bool(low) and low != "no" and not low.endswith("mente")
+    if not any(inflect):
+        return []
+
+    def each(change: Callable[[str], str]) -> str:
+        return " ".join(change(w) if on else w for w, on in zip(words, inflect, strict=True))
+
+    def feminine(word: str) -> str:
+        return _es_adj_feminine(word) or word
+
+    out: list[str] = []
+    for form in (each(_pluralize_es_word), each(feminine),
+                 each(lambda w: _pluralize_es_word(feminine(w)))):
+        if form != rest and form not in out:
+            out.append(form)
+    return out
+
+
 def _es_verb_phrase_forms(term: str) -> dict[str, str]:
+    """Forms of a Spanish verb term (``declararse culpable``): the verb conjugated (its clitic
+    before a finite form, after a gerund), the words after it as written and, where they
+    can, agreeing with a plural or feminine subject (``se declararon culpables``)."""
     first, sep, rest = term.partition(" ")
     reflexive = first.lower().endswith(("arse", "erse", "irse", "írse"))
     base = first[:-2] if reflexive else first
-    out: dict[str, str] = {term: "inf"}
-    for form, tag in _es_verb_forms(base).items():
-        if tag == "inf":
-            continue
-        if reflexive and tag == "verb":
-            out.setdefault("se " + form + sep + rest, tag)
-        elif reflexive and tag == "ger":
-            out.setdefault(_gerund_with_clitic(form, "se") + sep + rest, tag)
-        else:
-            out.setdefault(form + sep + rest, tag)
+    rests = [rest, *_es_complement_forms(rest)] if rest else [rest]
+    table = _es_conjugation(base) if reflexive else None
+    out: dict[str, str] = {}
+    for complement in rests:
+        out.setdefault(first + sep + complement, "inf")
+        if table is not None:  # the clitic of each finite form's person: nos declaramos
+            for slot, form in enumerate(table[0]):
+                clitic = _ES_CLITICS[slot % 6] if slot < 48 else "se"
+                out.setdefault(clitic + " " + form + sep + complement, "verb")
+        for form, tag in _es_verb_forms(base).items():
+            if tag == "inf" or (reflexive and tag == "verb"):
+                continue
+            if reflexive and tag == "ger":
+                out.setdefault(_gerund_with_clitic(form, "se") + sep + complement, tag)
+            else:
+                out.setdefault(form + sep + complement, tag)
     return out
+
+
+#: The reflexive clitic of each person, in the order of a tense's six finite forms.
+_ES_CLITICS = ("me", "te", "se", "nos", "os", "se")
 
 
 def _en_verb_phrase_forms(term: str) -> dict[str, str]:

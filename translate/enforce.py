@@ -9,7 +9,9 @@ no forbidden form is -> repair what is missing -> a :class:`TermReport` per term
 Repairs, in order:
 
 1. a forbidden rendering in the output (``Fiesta de Acción Nacional``) is replaced by the
-   preferred term in the same number, and a Spanish article before it is made to agree;
+   preferred term in the same number, and a Spanish article before it is made to agree; a
+   verb term is conjugated like the verb it replaces, its adjective agreeing with the subject
+   (``abogaron culpables`` -> ``se declararon culpables``);
 2. otherwise the segment is translated again with the missing terms replaced by opaque tokens
    (which engines pass through), and each token is replaced by the term inflected like the
    source (``drug lords`` -> ``capos``), fixing the article before it.
@@ -134,8 +136,10 @@ def _target_form(entry: Entry, tgt: Lang, source_tag: str, dnt_source: str = "")
     from glossary.forms import tagged_forms
 
     preferred = entry.term(tgt)
-    forms = {tag: form for form, (lemma, tag) in tagged_forms(entry, tgt).items()
-             if lemma == preferred}
+    forms: dict[str, str] = {}
+    for form, (lemma, tag) in tagged_forms(entry, tgt).items():
+        if lemma == preferred:
+            forms.setdefault(tag, form)  # the first of a tag: a verb's, as the term writes it
     want = _NUMBER.get(source_tag, source_tag)
     if entry.pos is Pos.VERB:
         return forms.get(source_tag, preferred) if source_tag in ("inf", "ger") else preferred
@@ -261,7 +265,8 @@ def _replace_forbidden(output: str, entry: Entry, tgt: Lang, req: Requirement,
     before = output[:hit.start]
     found = output[hit.start:hit.end].split()
     if entry.pos is Pos.VERB and callable(conjugate) and found:
-        here = _conjugate_here(entry.term(tgt), before, found[0], tgt, conjugate)
+        here = _conjugate_here(entry.term(tgt), before, found[0], tgt, conjugate,
+                               getattr(engine, "agree_like", None), found[1:])
         if here is not None:
             before, form = here
     before = _agree_article(before, entry, tag, tgt, form)
@@ -280,16 +285,49 @@ _ES_AUX_BEFORE = re.compile(
 
 
 def _conjugate_here(lemma: str, before: str, model: str, tgt: Lang,
-                    conjugate: Callable[..., object]) -> tuple[str, str] | None:
+                    conjugate: Callable[..., object],
+                    agree: Callable[..., object] | None = None,
+                    shown: Sequence[str] = ()) -> tuple[str, str] | None:
     """The verb ``lemma`` conjugated like the verb form ``model`` found right after
     ``before``: the text before it (changed when a clitic goes before an auxiliary) and the
-    form; None when the engine cannot conjugate it."""
+    form; None when the engine cannot conjugate it.
+
+    With ``agree`` (the engine's ``agree_like``), the words after the term's verb agree with
+    its subject (``se declararon culpables``): in the number of ``model``, or in a compound
+    tense of the ``haber`` before it (the participle is invariable); where neither shows a
+    number (``haber``, an infinitive), in that of the words ``shown`` after the replaced verb.
+    """
     form = conjugate(lemma, model, tgt)
     if isinstance(form, str) and form:
-        return before, form
-    if tgt == "es":
-        return _reflexive_compound(lemma, before, model, conjugate)
-    return None
+        here: tuple[str, str] | None = (before, form)
+    elif tgt == "es":
+        here = _reflexive_compound(lemma, before, model, conjugate)
+    else:
+        here = None
+    if here is None or agree is None or tgt != "es":
+        return here
+    aux = _ES_AUX_BEFORE.search(before)
+    models = (aux.group(1) if aux else model, *shown)
+    return here[0], _agree_complement(here[1], lemma, models, agree)
+
+
+def _agree_complement(form: str, lemma: str, models: Sequence[str],
+                      agree: Callable[..., object]) -> str:
+    """``form`` (the term ``lemma`` conjugated, its words after the verb as in the lemma) with
+    those words made to agree like ``models`` by ``agree``; as it was when they cannot.
+
+    >>> _agree_complement("se han declarado no culpable", "declararse no culpable", ["han"],
+    ...                   lambda words, models, lang: words + "s")
+    'se han declarado no culpables'
+    """
+    rest = lemma.split()[1:]
+    words = form.split(" ")
+    if not rest or words[len(words) - len(rest):] != rest:
+        return form
+    agreed = agree(" ".join(rest), list(models), "es")
+    if not isinstance(agreed, str) or not agreed or len(agreed.split(" ")) != len(rest):
+        return form
+    return " ".join([*words[:len(words) - len(rest)], agreed])
 
 
 def _reflexive_compound(lemma: str, before: str, model: str, conjugate: Callable[..., object]
@@ -311,14 +349,34 @@ def _reflexive_compound(lemma: str, before: str, model: str, conjugate: Callable
     if not isinstance(participle, str) or not participle:
         return None
     aux = m.group(1)
+    clitic = _haber_clitic(aux)
     if aux.lower() == "haber":  # the infinitive takes the clitic after it: haberse declarado
         auxiliary = aux + "se"
     elif aux[:1].isupper():
-        auxiliary = "Se " + aux[:1].lower() + aux[1:]
+        auxiliary = clitic.capitalize() + " " + aux[:1].lower() + aux[1:]
     else:
-        auxiliary = "se " + aux
+        auxiliary = clitic + " " + aux
     return (before[:m.start()] + auxiliary + m.group(2),
             participle[:1].lower() + participle[1:])
+
+
+def _haber_clitic(aux: str) -> str:
+    """The reflexive clitic of the person of a form of ``haber`` (``hemos`` -> ``nos``);
+    ``se`` where the form does not tell (``había``: yo or él) and for the third person.
+
+    >>> [_haber_clitic(a) for a in ("he", "has", "ha", "hemos", "habéis", "Han", "había")]
+    ['me', 'te', 'se', 'nos', 'os', 'se', 'se']
+    """
+    low = aux.lower()
+    if low in ("he", "hube", "habré"):
+        return "me"
+    if low.endswith("mos"):
+        return "nos"
+    if low.endswith("is"):
+        return "os"
+    if low.endswith(("s", "ste")):
+        return "te"
+    return "se"
 
 
 def _source_tag(entry: Entry, src: Lang, form: str) -> str:
@@ -721,7 +779,8 @@ def _fill(out: str, slots: Sequence[_Slot], glossary: Glossary, src: Lang, tgt: 
             conjugate = getattr(engine, "conjugate_like", None)
             span = find(candidate, slot.key, tgt) if callable(find) else None
             here = (_conjugate_here(entry.term(tgt), candidate[:span[0]],
-                                    candidate[span[0]:span[1]], tgt, conjugate)
+                                    candidate[span[0]:span[1]], tgt, conjugate,
+                                    getattr(engine, "agree_like", None))
                     if span and callable(conjugate) else None)
             if not span or here is None:
                 lost.add(slot.index)

@@ -53,11 +53,36 @@ VERBS = [
     ("es", "ir", {"fue": "verb", "fueron": "verb", "iba": "verb", "yendo": "ger"}),
     ("es", "declararse culpable", {"se declaró culpable": "verb",
                                    "declarándose culpable": "ger"}),
+    # issue 3: the adjective after the verb agrees with a plural subject
+    ("es", "declararse no culpable", {"se declararon no culpables": "verb",
+                                      "se declaró no culpable": "verb",
+                                      "declarado no culpables": "part",
+                                      "declarados no culpables": "part-pl",
+                                      "declarándose no culpables": "ger",
+                                      "declararse no culpables": "inf"}),
+    # the clitic in the verb's person
+    ("es", "declararse culpable", {"nos declaramos culpables": "verb",
+                                   "me declaré culpable": "verb",
+                                   "te declaraste culpable": "verb",
+                                   "os declarasteis culpables": "verb",
+                                   "me declaró culpable": None, "se declaré culpable": None}),
 ]
 
 
+@pytest.mark.parametrize(("lemma", "present", "absent"), [
+    ("acusar formalmente", "acusaron formalmente", "acusaron formalmentes"),  # an adverb
+    ("declararse no culpable", "se declararon no culpables", "se declararon nos culpables"),
+    # after a preposition comes a complement, not a predicative adjective
+    ("quedar en libertad", "quedaron en libertad", "quedaron en libertades"),
+])
+def test_verb_term_words_that_do_not_agree(lemma: str, present: str, absent: str) -> None:
+    forms = _verb("es", lemma)
+    assert forms.get(present) == "verb"
+    assert absent not in forms
+
+
 @pytest.mark.parametrize(("lang", "lemma", "expected"), VERBS, ids=[v[1] for v in VERBS])
-def test_verb_forms(lang: str, lemma: str, expected: dict[str, str]) -> None:
+def test_verb_forms(lang: str, lemma: str, expected: dict[str, str | None]) -> None:
     forms = _verb(lang, lemma)
     assert forms[lemma] == "inf"
     assert {f: forms.get(f) for f in expected} == expected

@@ -162,6 +162,8 @@ def test_regular_spanish_verb_apertium_lacks_is_conjugated(engine: ApertiumEngin
 
 @pytest.mark.parametrize(("lemma", "model", "lang", "expected"), [
     ("declararse culpable", "abogó", "es", "se declaró culpable"),
+    ("declararse culpable", "Abogamos", "es", "Nos declaramos culpable"),  # the clitic's person
+    ("declararse culpable", "acusé", "es", "me declaré culpable"),
     ("declararse culpable", "abogar", "es", "declararse culpable"),
     ("extraditar", "Cogieron", "es", "Extraditaron"),
     ("plead guilty", "argued", "en", "pleaded guilty"),
@@ -181,11 +183,75 @@ def test_missing_verb_repaired_conjugated_through_a_stand_in(engine: ApertiumEng
     sources = ["His clients will plead not guilty.",
                # a compound tense: the clitic goes before the auxiliary (it came out
                # "Los dos hombres haber declararse no culpable")
-               "The two men have pleaded not guilty."]
+               "The two men have pleaded not guilty.",
+               "The man has pleaded not guilty."]
     results = translate_segments(sources, "en", "es", engine=engine, glossary=Glossary((plead,)))
-    assert [r.output for r in results] == ["Sus clientes se declararán no culpable.",
-                                           "Los dos hombres se han declarado no culpable."]
-    assert [r.terms[0].method for r in results] == ["placeholder-verb"] * 2
+    # the adjective agrees with the plural subject (issue 3: "no culpable" throughout)
+    assert [r.output for r in results] == ["Sus clientes se declararán no culpables.",
+                                           "Los dos hombres se han declarado no culpables.",
+                                           "El hombre se ha declarado no culpable."]
+    assert [r.terms[0].method for r in results] == ["placeholder-verb"] * 3
+
+
+AGREEMENT = DATA / "verb-agreement"
+
+
+def _agreement_cases() -> list[tuple[str, str, str, str]]:
+    cases = []
+    for path in sorted(AGREEMENT.glob("*.tsv")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                direction, source, expected = line.split("\t")
+                cases.append((path.stem, direction, source, expected))
+    return cases
+
+
+@pytest.mark.parametrize(("defect", "direction", "source", "expected"), _agreement_cases(),
+                         ids=[f"{c[0]}:{c[2]}" for c in _agreement_cases()])
+def test_verb_term_agrees_with_its_subject(engine: ApertiumEngine, defect: str,
+                                           direction: str, source: str, expected: str) -> None:
+    """Golden files per defect (issue 3): a verb term's adjective agrees with the subject
+    the conjugated verb shows, with the desk glossary and Apertium as shipped."""
+    from translate.enforce import Status, translate_segments
+
+    src, tgt = direction.split("-")
+    desk = load_glossary([default_terms_dir()])
+    (res,) = translate_segments([source], src, tgt, engine=engine,  # type: ignore[arg-type]
+                                glossary=desk)
+    assert res.output == expected
+    assert [t.entry_id for t in res.terms if t.entry_id.startswith("plead")]
+    assert all(t.status is not Status.FAILED for t in res.terms)
+
+
+@pytest.mark.parametrize(("words", "models", "lang", "expected"), [
+    ("no culpable", ["han"], "es", "no culpables"),  # haber's number
+    ("culpable", ["abogaron"], "es", "culpables"),
+    ("culpable", ["abogó"], "es", "culpable"),  # singular stays
+    ("no culpable", ["haber", "no", "culpables"], "es", "no culpables"),  # the words shown
+    ("limpio", ["declaradas"], "es", "limpias"),  # a participle shows gender too
+    ("inocente", ["Declararon"], "es", "inocentes"),
+    ("testimonio", ["rindieron"], "es", "testimonio"),  # a noun: its own number
+    ("formalmente", ["acusaron"], "es", "formalmente"),
+    ("culpable", ["haber"], "es", None),  # no number shown
+    ("guilty", ["pleaded"], "en", "guilty"),  # nothing agrees in English
+])
+def test_agree_like(engine: ApertiumEngine, words: str, models: list[str], lang: str,
+                    expected: str | None) -> None:
+    assert engine.agree_like(words, models, lang) == expected  # type: ignore[arg-type]
+
+
+def test_agreement_is_kept_for_the_next_run(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Like conjugations, an agreement is asked of lt-proc once, not at every run."""
+    assert ApertiumEngine(home=tmp_path).agree_like("no culpable", ["han"], "es") \
+        == "no culpables"
+
+    def no_lt_proc(*args: object, **kwargs: object) -> object:
+        raise AssertionError("an agreement asked before must come from the cache")
+
+    monkeypatch.setattr("translate.engines.apertium._lt_proc", no_lt_proc)
+    assert ApertiumEngine(home=tmp_path).agree_like("no culpable", ["han"], "es") \
+        == "no culpables"
 
 
 def test_warm_cache_knows_its_forced_entries_without_asking_apertium(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from translate.engines.conjugations import ConjugationStore
 
 
@@ -36,6 +38,19 @@ def test_a_changed_dictionary_asks_again(tmp_path: Path) -> None:
     os.utime(g, ns=(1, 1))
     fresh = ConjugationStore(tmp_path / "c.json")
     assert fresh.get(fresh.key(a, g, "extraditar", "Cogieron", "es")) == (False, None)
+
+
+def test_an_older_glosas_answers_are_asked_again(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Answers made another way (before version 2: "se declaramos", not "nos declaramos")
+    must not come back from a warm cache."""
+    a, g = _dicts(tmp_path)
+    monkeypatch.setattr("translate.engines.conjugations.VERSION", 1)
+    old = ConjugationStore(tmp_path / "c.json")
+    old.put(old.key(a, g, "declararse culpable", "abogamos", "es"), "se declaramos culpable")
+    monkeypatch.undo()
+    fresh = ConjugationStore(tmp_path / "c.json")
+    assert fresh.get(fresh.key(a, g, "declararse culpable", "abogamos", "es")) == (False, None)
 
 
 def test_a_broken_or_unwritable_file_is_no_error(tmp_path: Path) -> None:

@@ -173,6 +173,10 @@ class ParticipleEngine(MemoryEngine):
     ("He has pleaded not guilty.", "Ha abogado no culpable.", "Se ha declarado no culpable."),
     ("They had pleaded not guilty.", "Ellos habían abogado no culpable.",
      "Ellos se habían declarado no culpable."),
+    # the clitic in haber's person (it came out "Se hemos declarado")
+    ("We have pleaded not guilty.", "Hemos abogado no culpable.",
+     "Nos hemos declarado no culpable."),
+    ("I have pleaded not guilty.", "He abogado no culpable.", "Me he declarado no culpable."),
     ("After having pleaded not guilty.", "Después de haber abogado no culpable.",
      "Después de haberse declarado no culpable."),
 ])
@@ -188,6 +192,131 @@ def test_forbidden_reflexive_verb_in_a_compound_tense(source: str, mt: str,
     (res,) = translate_segments([source], "en", "es", engine=engine, glossary=Glossary((plead,)))
     assert res.output == expected
     assert res.terms[0].method == "replace-forbidden"
+
+
+#: Spanish forms that show a plural subject, for the agreeing engine below.
+_PLURAL = frozenset({"abogaron", "desembarcaron", "han", "habían", "culpables"})
+
+
+class AgreeingEngine(MemoryEngine):
+    """Conjugates ``declarar(se) [no] culpable`` and makes its adjective agree like the first
+    form that shows a number, as Apertium's analyser and generator do; a stand-in verb
+    (``disembark``) as Apertium offers one. Records what it was asked to agree."""
+
+    SINGULAR = frozenset({"abogó", "desembarcó", "ha", "había"})
+
+    def __init__(self, table: dict[str, str]) -> None:
+        super().__init__(table)
+        self.asked: list[tuple[str, tuple[str, ...], str]] = []
+
+    def conjugate_like(self, lemma: str, model: str, lang: Lang) -> str | None:
+        head, *rest = lemma.split()
+        forms = {("declararse", "abogaron"): "se declararon",
+                 ("declararse", "desembarcaron"): "se declararon",
+                 ("declararse", "abogó"): "se declaró",
+                 ("declararse", "desembarcó"): "se declaró",
+                 ("declarar", "abogado"): "declarado",
+                 ("plead", "disembarked"): "pleaded"}
+        form = forms.get((head, model.lower()))
+        if form is None:
+            return None
+        return " ".join([form[:1].upper() + form[1:] if model[:1].isupper() else form, *rest])
+
+    def agree_like(self, words: str, models: Sequence[str], lang: Lang) -> str | None:
+        self.asked.append((words, tuple(models), lang))
+        for model in models:
+            if model.lower() in _PLURAL:
+                return words.replace("culpable", "culpables")
+            if model.lower() in self.SINGULAR:
+                return words
+        return None
+
+    def verb_stand_in(self, model: str, src: Lang, tgt: Lang) -> tuple[str, str] | None:
+        stand_ins = {"pleaded": ("disembarked", "desembarcar"),
+                     "declararon": ("desembarcaron", "disembark")}
+        return stand_ins.get(model)
+
+    def find_verb(self, text: str, lemma: str, lang: Lang) -> tuple[int, int] | None:
+        for word in ("desembarcaron", "desembarcó", "disembarked"):
+            i = text.find(word)
+            if i >= 0:
+                return i, i + len(word)
+        return None
+
+
+def _pleas(forbidden: bool = True) -> Glossary:
+    from glossary.model import Entry, Pos
+
+    return Glossary((
+        Entry("plead-guilty", "plead guilty", "declararse culpable", pos=Pos.VERB,
+              forbidden_es=("abogar culpable",) if forbidden else ()),
+        Entry("plead-not-guilty", "plead not guilty", "declararse no culpable", pos=Pos.VERB,
+              forbidden_es=("abogar no culpable",) if forbidden else ()),
+    ))
+
+
+@pytest.mark.parametrize(("source", "mt", "expected"), [
+    # the engine already had the number right on the forbidden verb's adjective
+    ("They pleaded guilty.", "Ellos abogaron culpables.", "Ellos se declararon culpables."),
+    # ... or did not: the verb's own number decides
+    ("They pleaded guilty.", "Ellos abogaron culpable.", "Ellos se declararon culpables."),
+    # a compound tense: haber shows the number, the participle does not
+    ("The two men have pleaded not guilty.", "Los dos hombres han abogado no culpable.",
+     "Los dos hombres se han declarado no culpables."),
+    ("They had pleaded not guilty.", "Ellos habían abogado no culpables.",
+     "Ellos se habían declarado no culpables."),
+    # the infinitive haber shows none: the replaced words do
+    ("After having pleaded not guilty.", "Después de haber abogado no culpables.",
+     "Después de haberse declarado no culpables."),
+    # singular stays as the term is written
+    ("He pleaded guilty.", "Él abogó culpable.", "Él se declaró culpable."),
+    ("He has pleaded not guilty.", "Ha abogado no culpable.", "Se ha declarado no culpable."),
+    ("After having pleaded not guilty.", "Después de haber abogado no culpable.",
+     "Después de haberse declarado no culpable."),
+])
+def test_forbidden_verb_replaced_with_its_adjective_agreeing(source: str, mt: str,
+                                                             expected: str) -> None:
+    """Issue 3's defect: "Las dos mujeres se declararon culpable" (the plural subject's
+    adjective lost when the forbidden "abogaron culpables" was replaced)."""
+    engine = AgreeingEngine({source.lower(): mt})
+    (res,) = translate_segments([source], "en", "es", engine=engine, glossary=_pleas())
+    assert res.output == expected
+    assert [(t.status.value, t.method) for t in res.terms] == [("enforced",
+                                                                "replace-forbidden")]
+    assert res.terms[0].target_form is not None and res.terms[0].target_form in expected
+
+
+@pytest.mark.parametrize(("source", "mt", "expected"), [
+    ("The two women pleaded guilty.", "Las dos mujeres desembarcaron.",
+     "Las dos mujeres se declararon culpables."),
+    ("The woman pleaded guilty.", "La mujer desembarcó.", "La mujer se declaró culpable."),
+])
+def test_missing_verb_filled_with_its_adjective_agreeing(source: str, mt: str,
+                                                         expected: str) -> None:
+    """The other repair: the term missing, a stand-in verb translated in its place and the
+    term conjugated like it; its adjective agrees with the stand-in's number."""
+    stand_in = source.replace("pleaded guilty", "disembarked").lower()
+    engine = AgreeingEngine({source.lower(): mt.replace("desembarc", "declar"),
+                             stand_in: mt})
+    (res,) = translate_segments([source], "en", "es", engine=engine,
+                                glossary=_pleas(forbidden=False))
+    assert res.output == expected
+    assert [(t.status.value, t.method) for t in res.terms] == [("enforced",
+                                                                "placeholder-verb")]
+
+
+def test_english_target_asks_no_agreement() -> None:
+    """Spanish -> English: nothing agrees in English; the plural Spanish term is found in
+    the source (it was not: "se declararon culpables" was no form of the term) and the
+    English verb conjugated."""
+    engine = AgreeingEngine({"los dos hombres desembarcaron.": "The two men disembarked.",
+                             "los dos hombres se declararon culpables.":
+                                 "The two men declared guilty."})
+    (res,) = translate_segments(["Los dos hombres se declararon culpables."], "es", "en",
+                                engine=engine, glossary=_pleas())
+    assert [t.entry_id for t in res.terms] == ["plead-guilty"]
+    assert res.output == "The two men pleaded guilty."
+    assert engine.asked == []
 
 
 def test_doubled_spaces_from_the_engine_collapsed() -> None:

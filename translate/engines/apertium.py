@@ -542,6 +542,77 @@ def _bin_in_mode(mode_text: str, filename: str) -> str:
     return m.group(1)
 
 
+_VERB_HEADS = frozenset({"vblex", "vbhaver", "vbser", "vbmod", "vaux"})
+
+
+def _readings(analysis: str) -> list[tuple[str, list[str]]]:
+    """``^han/haber<vbhaver><pri><p3><pl>$`` -> ``[("haber", ["vbhaver", "pri", "p3", "pl"])]``
+    (an unknown word has none)."""
+    body = analysis.strip().removeprefix("^").removesuffix("$")
+    out = []
+    for reading in body.split("/")[1:]:
+        lemma, _sep, tags = reading.partition("<")
+        if lemma.startswith("*") or not tags:
+            continue
+        out.append((lemma, re.findall(r"<([^>]+)>", "<" + tags)))
+    return out
+
+
+def _number_shown(analysis: str) -> tuple[str, str | None] | None:
+    """The number, and gender where it shows, that a Spanish word gives what agrees with it:
+    a finite verb or auxiliary its person's number, a participle or an adjective its own;
+    None for an infinitive, a gerund or a word that is neither.
+
+    >>> _number_shown("^han/haber<vbhaver><pri><p3><pl>$")
+    ('pl', None)
+    >>> _number_shown("^declaradas/declarar<vblex><pp><f><pl>$")
+    ('pl', 'f')
+    >>> _number_shown("^culpables/culpable<adj><mf><pl>/culpable<n><mf><pl>$")
+    ('pl', None)
+    >>> _number_shown("^haber/haber<vbhaver><inf>$") is None
+    True
+    """
+    readings = _readings(analysis)
+    for _lemma, tags in readings:  # a verb reading first: the word is there as a verb
+        number = next((t for t in tags if t in ("sg", "pl")), None)
+        if tags[0] not in _VERB_HEADS or number is None:
+            continue
+        if "pp" in tags:
+            return number, next((t for t in tags if t in ("m", "f")), None)
+        if any(t in ("p1", "p2", "p3") for t in tags):
+            return number, None
+    for _lemma, tags in readings:
+        number = next((t for t in tags if t in ("sg", "pl")), None)
+        if tags[0] == "adj" and number is not None:
+            return number, next((t for t in tags if t in ("m", "f")), None)
+    return None
+
+
+def _adjective_reading(analysis: str) -> tuple[str, str] | None:
+    """The lemma and gender (m, f or mf) of a word's adjective reading, if it has one."""
+    for lemma, tags in _readings(analysis):
+        if tags[0] == "adj":
+            return lemma, next((t for t in tags if t in ("m", "f", "mf")), "mf")
+    return None
+
+
+def _reflexive_clitic(tags: str) -> str:
+    """The reflexive clitic of a finite verb's person: ``<p1><pl>`` -> ``nos``.
+
+    >>> _reflexive_clitic("<ifi><p1><pl>"), _reflexive_clitic("<pri><p3><sg>")
+    ('nos', 'se')
+    """
+    person = re.search(r"<(p[123])>(?:<[^>]+>)*?<(sg|pl)>", tags)
+    if person is None:
+        return "se"
+    return {("p1", "sg"): "me", ("p2", "sg"): "te", ("p1", "pl"): "nos",
+            ("p2", "pl"): "os"}.get((person.group(1), person.group(2)), "se")
+
+
+def _match_initial(form: str, model: str) -> str:
+    return form[:1].upper() + form[1:] if model[:1].isupper() else form
+
+
 def _prune(root: Path, keep: int = CACHE_KEEP) -> None:
     """Keep the ``keep`` most recently used compiled glossaries of a direction."""
     dirs = [d for d in root.iterdir() if d.is_dir() and not d.name.startswith(".")]
@@ -1052,10 +1123,76 @@ class ApertiumEngine:
         if not form or form.startswith("#") or "<" in form:
             return None
         if clitic:
-            form = form + clitic if "<inf>" in tags else f"{clitic} {form}"
+            form = form + clitic if "<inf>" in tags else f"{_reflexive_clitic(tags)} {form}"
         if model[:1].isupper():
             form = form[:1].upper() + form[1:]
         return " ".join([form, *rest])
+
+    def agree_like(self, words: str, models: Sequence[str], lang: Lang) -> str | None:
+        """``words`` (what follows a verb term's verb: ``no culpable``) with each word that
+        Apertium's analyser reads as an adjective in the number, and the gender where it
+        shows, of the first of ``models`` that shows a number: a finite verb or auxiliary by
+        its person's number (``han`` -> ``no culpables``), a participle or an adjective by
+        its own number and gender. Singular and no feminine leaves ``words`` as they are, as
+        does English (nothing there agrees); None when no model shows a number or the
+        analyser or generator is missing. Answers are kept like conjugations.
+        """
+        if lang != "es" or not words.strip():
+            return words
+        models = [m for m in models if m.strip() and not _SPECIAL.search(m)]
+        if not models:
+            return None
+        try:
+            analyser = _bin_in_mode(system_mode_file("spa-eng", self.datadir)
+                                    .read_text("utf-8"), "spa-eng.automorf.bin")
+            generator = _bin_in_mode(system_mode_file("eng-spa", self.datadir)
+                                     .read_text("utf-8"), "eng-spa.autogen.bin")
+        except EngineError:
+            return None
+        question = "\t".join(models)
+        key = ("agree " + words, question, lang, generator)
+        if key in self._conjugated:
+            return self._conjugated[key]
+        store = self._conjugation_store()
+        stored_key = store.key(analyser, generator, "agree " + words, question, lang)
+        known, result = store.get(stored_key)
+        if not known:
+            result = self._agree(words, models, analyser, generator)
+            store.put(stored_key, result)
+        self._conjugated[key] = result
+        return result
+
+    def _agree(self, words: str, models: Sequence[str], analyser: str, generator: str
+               ) -> str | None:
+        tokens = words.split(" ")
+        asked = [*models, *(t if not _SPECIAL.search(t) else "" for t in tokens)]
+        lines = self._lt_query([analyser], "".join(a + "\n" for a in asked))
+        if len(lines) != len(asked):
+            return None
+        shown = next((found for found in map(_number_shown, lines[:len(models)])
+                      if found is not None), None)
+        if shown is None:
+            return None
+        number, gender = shown
+        if number == "sg" and gender != "f":
+            return words  # the term is written singular, masculine: nothing to change
+        adjectives = [_adjective_reading(line) for line in lines[len(models):]]
+        requests = [(i, lemma, own if own == "mf" else (gender or own))
+                    for i, found in enumerate(adjectives) if found is not None
+                    for lemma, own in (found,)]
+        if not requests:
+            return words
+        forms = self._lt_query(["-g", generator], "".join(
+            "^" + _SPECIAL.sub(r"\\\1", lemma) + f"<adj><{g}><{number}>$\n"
+            for _i, lemma, g in requests))
+        if len(forms) != len(requests):
+            return None
+        out = list(tokens)
+        for (i, _lemma, _g), form in zip(requests, forms, strict=True):
+            form = form.strip()
+            if form and not form.startswith("#") and "<" not in form:
+                out[i] = _match_initial(form, tokens[i])
+        return " ".join(out)
 
     def _lt_query(self, args: Sequence[str], text: str) -> list[str]:
         """Ask ``lt-proc``: a long-running one with ``helpers`` (fast, but each holds its
