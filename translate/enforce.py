@@ -395,6 +395,30 @@ def _source_tag(entry: Entry, src: Lang, form: str) -> str:
 
 _TERM_TOKEN = "Xqt{}x"
 _SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
+#: Spaces before closing punctuation: where the engine dropped a word (Apertium spa-eng drops
+#: a reflexive ``se`` and keeps its blank: ``has disembarked .``).
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +([.,;:!?)\]}»”])")
+
+
+def _tidy_spaces(out: str, source: str) -> str:
+    """``out`` without the blanks an engine leaves where it dropped a word: doubled spaces
+    become one, and a space before closing punctuation goes, unless the source itself
+    writes that punctuation after a space (``20 %``-like house styles keep theirs).
+
+    >>> _tidy_spaces("The man has pleaded not guilty .", "El hombre se ha declarado.")
+    'The man has pleaded not guilty.'
+    >>> _tidy_spaces("Hello  world !", "Bonjour le monde !")
+    'Hello world !'
+    """
+    if "  " in out:
+        out = _SPACES.sub(" ", out)
+    if " " not in out:
+        return out
+
+    def drop(m: re.Match[str]) -> str:
+        return m.group(0) if " " + m.group(1) in source else m.group(1)
+
+    return _SPACE_BEFORE_PUNCT.sub(drop, out)
 
 
 #: With per-segment glossaries, a glossary shared by fewer segments than this is not compiled
@@ -488,9 +512,9 @@ def translate_segments(
                                   engine, forbidden_fixed=pending is not None)
     results = []
     for text, prot, out, state in zip(texts, protected, outputs, states, strict=True):
-        # engines leave doubled spaces where a word was dropped; placeholders are still
-        # tokens here, so a code span's own spacing is untouched
-        restored = restore(_SPACES.sub(" ", out) if "  " in out else out, prot)
+        # engines leave blanks where a word was dropped; placeholders are still tokens
+        # here, so a code span's own spacing is untouched
+        restored = restore(_tidy_spaces(out, prot.text), prot)
         results.append(SegmentResult(text, restored.text, tuple(_shift(state, prot)),
                                      restored.ok))
     return results
@@ -761,8 +785,35 @@ def _verb_stand_in(engine: Engine, entry: Entry, req: Requirement, src: Lang, tg
     words = [w for w in req.source_form.split() if w.lower() not in _CLITICS]
     if not words:
         return None
-    stand = fn(words[0], src, tgt)
+    # the glossary's reading of the form (``indicted``: past), for a verb the engine's
+    # analyser does not know: without it the term went in as an infinitive
+    stand = fn(words[0], src, tgt, _source_tag(entry, src, req.source_form))
     return stand if isinstance(stand, tuple) else None
+
+
+def _english_form_like(entry: Entry, stand_in: str, model: str) -> str | None:
+    """The English verb term ``entry`` in the form that ``model``, a form of the verb
+    ``stand_in``, has (``disembarked`` -> ``acquitted``, ``pleaded not guilty``), by the
+    glossary's own rules (``glossary.forms``): the forms the check accepts, where Apertium's
+    generator does not know the verb (``indict``) or misspells it (``acquited``). None when
+    ``model`` is not a form of ``stand_in``.
+
+    >>> from glossary.model import Entry, Pos
+    >>> _english_form_like(Entry("a", "acquit", "absolver", pos=Pos.VERB), "disembark",
+    ...                    "Disembarked")
+    'Acquitted'
+    """
+    from glossary.forms import tagged_forms
+
+    stand = Entry("stand-in", stand_in, stand_in, pos=Pos.VERB)
+    tag = next((t for f, (_lemma, t) in tagged_forms(stand, "en").items()
+                if f.lower() == model.lower()), None)
+    lemma = entry.term("en")
+    form = next((f for f, (lem, t) in tagged_forms(entry, "en").items()
+                 if t == tag and lem == lemma), None) if tag else None
+    if form and model[:1].isupper():
+        form = form[:1].upper() + form[1:]
+    return form
 
 
 def _fill(out: str, slots: Sequence[_Slot], glossary: Glossary, src: Lang, tgt: Lang,
@@ -778,7 +829,10 @@ def _fill(out: str, slots: Sequence[_Slot], glossary: Glossary, src: Lang, tgt: 
             find = getattr(engine, "find_verb", None)
             conjugate = getattr(engine, "conjugate_like", None)
             span = find(candidate, slot.key, tgt) if callable(find) else None
-            here = (_conjugate_here(entry.term(tgt), candidate[:span[0]],
+            english = (_english_form_like(entry, slot.key, candidate[span[0]:span[1]])
+                       if span and tgt == "en" else None)
+            here = ((candidate[:span[0]], english) if span and english else
+                    _conjugate_here(entry.term(tgt), candidate[:span[0]],
                                     candidate[span[0]:span[1]], tgt, conjugate,
                                     getattr(engine, "agree_like", None))
                     if span and callable(conjugate) else None)
