@@ -247,11 +247,14 @@ def _fit_case(form: str, at_start: bool, entry: Entry) -> str:
 
 
 def _replace_forbidden(output: str, entry: Entry, tgt: Lang, req: Requirement,
-                       engine: Engine | None = None) -> tuple[str, str] | None:
-    """Replace the first forbidden rendering of ``entry`` with the preferred form.
+                       engine: Engine | None = None) -> tuple[str, str, bool] | None:
+    """Replace the first forbidden rendering of ``entry`` with the preferred form: the new
+    output, the text replaced, and whether a verb went in as its lemma only.
 
     A verb is conjugated like the forbidden rendering's verb when the engine can do it
-    (``abogó culpable`` -> ``se declaró culpable``); otherwise the lemma goes in.
+    (``abogó culpable`` -> ``se declaró culpable``); otherwise the lemma goes in (and the
+    repair then tries a stand-in verb: the forbidden rendering may be the untranslated
+    English verb, ``Fiscales indict le``, which shows no tense).
     """
     from glossary.match import find_forbidden
 
@@ -264,14 +267,17 @@ def _replace_forbidden(output: str, entry: Entry, tgt: Lang, req: Requirement,
     conjugate = getattr(engine, "conjugate_like", None)
     before = output[:hit.start]
     found = output[hit.start:hit.end].split()
+    lemma_only = False
     if entry.pos is Pos.VERB and callable(conjugate) and found:
         here = _conjugate_here(entry.term(tgt), before, found[0], tgt, conjugate,
                                getattr(engine, "agree_like", None), found[1:])
         if here is not None:
             before, form = here
+        else:
+            lemma_only = True
     before = _agree_article(before, entry, tag, tgt, form)
     form = _fit_case(form, not before.strip(), entry)
-    return before + form + output[hit.end:], output[hit.start:hit.end]
+    return before + form + output[hit.end:], output[hit.start:hit.end], lemma_only
 
 
 #: A form of Spanish ``haber`` right before a participle: a compound tense, where a reflexive
@@ -662,8 +668,18 @@ def _fix_forbidden(output: str, reports: Sequence[TermReport], reqs: Sequence[Re
             spans = _count_accepted(output, entry, tgt, "")
             form = output[spans[0][0]:spans[0][1]] if spans else None
             new[j] = TermReport(rep.entry_id, rep.source_form, rep.start, rep.end, form,
-                                Status.ENFORCED, "replace-forbidden", f"replaced {fixed[1]!r}")
+                                Status.ENFORCED, "replace-forbidden",
+                                f"replaced {fixed[1]!r}" + (_LEMMA_ONLY if fixed[2] else ""))
     return output, new
+
+
+#: The end of a report's reason when a verb term replaced a forbidden rendering as its lemma
+#: (the engine could not conjugate it like that rendering): the repair tries a stand-in verb.
+_LEMMA_ONLY = "; put in as its lemma: the engine could not conjugate it there"
+
+
+def _lemma_only(report: TermReport) -> bool:
+    return report.method == "replace-forbidden" and report.reason.endswith(_LEMMA_ONLY)
 
 
 def _repair(protected: Sequence[Protected], reqs: Sequence[Sequence[Requirement]],
@@ -679,7 +695,7 @@ def _repair(protected: Sequence[Protected], reqs: Sequence[Sequence[Requirement]
         if not forbidden_fixed:
             new_out[i], reports[:] = _fix_forbidden(new_out[i], reports, reqs[i],
                                                     glossaries[i], tgt, engine)
-        if any(r.status is Status.FAILED for r in reports):
+        if any(r.status is Status.FAILED or _lemma_only(r) for r in reports):
             retry.append(i)
     if not retry:
         return new_out, new_states
@@ -690,9 +706,11 @@ def _repair(protected: Sequence[Protected], reqs: Sequence[Sequence[Requirement]
     for i in retry:
         text = protected[i].text
         missing = [(j, reqs[i][j]) for j, r in enumerate(new_states[i])
-                   if r.status is Status.FAILED]
+                   if r.status is Status.FAILED or _lemma_only(r)]
+        # only verbs put in as lemmas: a token would put the lemma in again
+        only_lemmas = not any(r.status is Status.FAILED for r in new_states[i])
         variants: list[tuple[str, list[_Slot]]] = []
-        for use_verbs in (False, True):
+        for use_verbs in (False, True) if not only_lemmas else (True,):
             pieces: list[str] = []
             slots: list[_Slot] = []
             pos = 0
@@ -701,7 +719,8 @@ def _repair(protected: Sequence[Protected], reqs: Sequence[Sequence[Requirement]
                 if req.start < pos:
                     continue
                 entry = glossaries[i][req.entry_id]
-                stand = _verb_stand_in(engine, entry, req, src, tgt) if use_verbs else None
+                stand = _verb_stand_in(engine, entry, req, src, tgt, text[:req.start]) \
+                    if use_verbs else None
                 pieces.append(text[pos:req.start])
                 if stand is not None:
                     pieces.append(stand[0])
@@ -715,7 +734,8 @@ def _repair(protected: Sequence[Protected], reqs: Sequence[Sequence[Requirement]
             pieces.append(text[pos:])
             if not use_verbs or stood_in:
                 variants.append(("".join(pieces), slots))
-        jobs.append((i, [v[0] for v in variants], [v[1] for v in variants]))
+        if variants:
+            jobs.append((i, [v[0] for v in variants], [v[1] for v in variants]))
     flat = [t for _i, texts_, _s in jobs for t in texts_]
     flat_glossaries = [for_engine[i] for i, texts_, _s in jobs for _t in texts_]
     translated = iter(_engine_batches(engine, flat, src, tgt, flat_glossaries, None))
@@ -748,7 +768,11 @@ def _repair(protected: Sequence[Protected], reqs: Sequence[Sequence[Requirement]
         new_out[i] = candidate
         merged: list[TermReport] = []
         for j, (old, new) in enumerate(zip(new_states[i], check, strict=True)):
-            if old.status is not Status.FAILED:
+            if _lemma_only(old) and new.status is not Status.FAILED and j in fills:
+                merged.append(TermReport(new.entry_id, new.source_form, new.start, new.end,
+                                         new.target_form, Status.ENFORCED, fills[j],
+                                         old.reason.removesuffix(_LEMMA_ONLY)))
+            elif old.status is not Status.FAILED:
                 merged.append(old if new.status is not Status.FAILED else new)
             elif new.status is not Status.FAILED:
                 merged.append(TermReport(new.entry_id, new.source_form, new.start, new.end,
@@ -775,8 +799,8 @@ class _Slot:
 _CLITICS = frozenset({"se", "me", "te", "nos", "os"})
 
 
-def _verb_stand_in(engine: Engine, entry: Entry, req: Requirement, src: Lang, tgt: Lang
-                   ) -> tuple[str, str] | None:
+def _verb_stand_in(engine: Engine, entry: Entry, req: Requirement, src: Lang, tgt: Lang,
+                   before: str = "") -> tuple[str, str] | None:
     """A verb the engine knows, inflected like the source verb, to translate in its place, and
     that verb's lemma in the target (engines offering ``verb_stand_in``: Apertium)."""
     fn = getattr(engine, "verb_stand_in", None)
@@ -787,8 +811,37 @@ def _verb_stand_in(engine: Engine, entry: Entry, req: Requirement, src: Lang, tg
         return None
     # the glossary's reading of the form (``indicted``: past), for a verb the engine's
     # analyser does not know: without it the term went in as an infinitive
-    stand = fn(words[0], src, tgt, _source_tag(entry, src, req.source_form))
+    stand = fn(words[0], src, tgt, _verb_tag(entry, src, req.source_form, before))
     return stand if isinstance(stand, tuple) else None
+
+
+def _verb_tag(entry: Entry, lang: Lang, form: str, before: str = "") -> str:
+    """The glossary's tag of the verb form ``form`` of ``entry`` (``glossary.forms``) found
+    after the text ``before``; "" when that is no verb tag, or for an English base form
+    right after ``be`` or ``have`` (a participle the glossary's rules do not know as one:
+    ``whether it is reset``, ``reset`` is not in its table of irregular verbs) or opening
+    the segment (an imperative, ``Reset Availability Data``, which stays an infinitive).
+
+    >>> from glossary.model import Entry, Pos
+    >>> [_verb_tag(Entry("i", "indict", "acusar", pos=Pos.VERB), "en", f, "They will ")
+    ...  for f in ("indicted", "indict", "indicts")]
+    ['past', 'inf', 'verb']
+    >>> _verb_tag(Entry("r", "reset", "restablecer", pos=Pos.VERB), "en", "reset",
+    ...           "Whether it is ")
+    ''
+    """
+    tag = _source_tag(entry, lang, form)
+    if lang == "en" and tag == "inf" and (not before.strip()
+                                          or _EN_BE_HAVE_BEFORE.search(before)):
+        return ""
+    return tag
+
+
+#: A form of English ``be``, ``have`` or ``get`` right before a word: what follows is a
+#: participle or an adjective, not an infinitive.
+_EN_BE_HAVE_BEFORE = re.compile(
+    r"(?i)\b(?:am|is|are|was|were|be|been|being|has|have|had|having|get|gets|got|gotten)"
+    r"(?:\s+(?:not|never|already|also|just|now|then|being|been))*\s+$")
 
 
 def _english_form_like(entry: Entry, stand_in: str, model: str) -> str | None:

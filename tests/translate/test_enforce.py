@@ -331,7 +331,8 @@ class UnknownVerbEngine(MemoryEngine):
 
     def conjugate_like(self, lemma: str, model: str, lang: Lang) -> str | None:
         head, *rest = lemma.split()
-        forms = {("acusar", "desembarcaron"): "acusaron", ("acquit", "disembarked"): "acquited"}
+        forms = {("acusar", "desembarcaron"): "acusaron", ("acusar", "desembarcarán"): "acusarán",
+                 ("acquit", "disembarked"): "acquited"}
         form = forms.get((head, model))
         return " ".join([form, *rest]) if form else None
 
@@ -339,11 +340,12 @@ class UnknownVerbEngine(MemoryEngine):
                       ) -> tuple[str, str] | None:
         self.tags.append(tag)
         forms = {("en", "past"): ("disembarked", "desembarcar"),
+                 ("en", "inf"): ("disembark", "desembarcar"),
                  ("es", "verb"): ("desembarcaron", "disembark")}
         return forms.get((src, tag))
 
     def find_verb(self, text: str, lemma: str, lang: Lang) -> tuple[int, int] | None:
-        for word in ("desembarcaron", "disembarked"):
+        for word in ("desembarcaron", "desembarcarán", "disembarked"):
             i = text.find(word)
             if i >= 0:
                 return i, i + len(word)
@@ -367,6 +369,38 @@ def test_verb_unknown_to_the_engine_is_conjugated_by_its_glossary_tag() -> None:
     assert res.output == "Fiscales acusaron formalmente los dos hombres."
     assert [(t.status.value, t.method) for t in res.terms] == [("enforced",
                                                                 "placeholder-verb")]
+
+
+def test_forbidden_verb_that_shows_no_tense_is_conjugated_through_a_stand_in() -> None:
+    """Issue 3: "Prosecutors will indict him." came out "Fiscales acusar formalmente le":
+    the forbidden rendering was the untranslated "indict", which shows no tense, so the term
+    went in as its lemma; now the stand-in verb is tried, and wins when it holds."""
+    from glossary.model import Entry, Pos
+
+    indict = Entry("indict", "indict", "acusar formalmente", pos=Pos.VERB,
+                   forbidden_es=("indict",))
+    engine = UnknownVerbEngine({
+        "prosecutors will indict him.": "Fiscales indict le.",
+        "prosecutors will disembark him.": "Fiscales le desembarcarán."})
+    (res,) = translate_segments(["Prosecutors will indict him."], "en", "es",
+                                engine=engine, glossary=Glossary((indict,)))
+    assert engine.tags == ["inf"]
+    assert res.output == "Fiscales le acusarán formalmente."
+    assert [(t.method, t.reason) for t in res.terms] == [("placeholder-verb",
+                                                          "replaced 'indict'")]
+
+
+def test_forbidden_verb_kept_as_lemma_when_no_stand_in_holds() -> None:
+    from glossary.model import Entry, Pos
+
+    indict = Entry("indict", "indict", "acusar formalmente", pos=Pos.VERB,
+                   forbidden_es=("indict",))
+    engine = UnknownVerbEngine({"indict them!": "¡indict les!"})
+    (res,) = translate_segments(["Indict them!"], "en", "es", engine=engine,
+                                glossary=Glossary((indict,)))
+    assert res.output == "¡acusar formalmente les!"
+    assert res.terms[0].method == "replace-forbidden"
+    assert res.terms[0].reason.endswith("the engine could not conjugate it there")
 
 
 def test_english_verb_term_takes_the_glossary_form_of_the_stand_in_tense() -> None:
