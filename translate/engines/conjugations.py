@@ -16,8 +16,9 @@ import json
 import os
 from pathlib import Path
 
-#: Answers kept (the oldest go first); a few hundred bytes each.
-KEEP = 4096
+#: Answers kept (the oldest go first). About 350 bytes each, and the file is rewritten
+#: whole when an answer is added, so it stays small; a desk's texts ask far fewer.
+KEEP = 1024
 FILENAME = "conjugations.json"
 
 
