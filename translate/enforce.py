@@ -247,11 +247,14 @@ def _fit_case(form: str, at_start: bool, entry: Entry) -> str:
 
 
 def _replace_forbidden(output: str, entry: Entry, tgt: Lang, req: Requirement,
-                       engine: Engine | None = None) -> tuple[str, str] | None:
-    """Replace the first forbidden rendering of ``entry`` with the preferred form.
+                       engine: Engine | None = None) -> tuple[str, str, bool] | None:
+    """Replace the first forbidden rendering of ``entry`` with the preferred form: the new
+    output, the text replaced, and whether a verb went in as its lemma only.
 
     A verb is conjugated like the forbidden rendering's verb when the engine can do it
-    (``abogó culpable`` -> ``se declaró culpable``); otherwise the lemma goes in.
+    (``abogó culpable`` -> ``se declaró culpable``); otherwise the lemma goes in (and the
+    repair then tries a stand-in verb: the forbidden rendering may be the untranslated
+    English verb, ``Fiscales indict le``, which shows no tense).
     """
     from glossary.match import find_forbidden
 
@@ -264,14 +267,17 @@ def _replace_forbidden(output: str, entry: Entry, tgt: Lang, req: Requirement,
     conjugate = getattr(engine, "conjugate_like", None)
     before = output[:hit.start]
     found = output[hit.start:hit.end].split()
+    lemma_only = False
     if entry.pos is Pos.VERB and callable(conjugate) and found:
         here = _conjugate_here(entry.term(tgt), before, found[0], tgt, conjugate,
                                getattr(engine, "agree_like", None), found[1:])
         if here is not None:
             before, form = here
+        else:
+            lemma_only = True
     before = _agree_article(before, entry, tag, tgt, form)
     form = _fit_case(form, not before.strip(), entry)
-    return before + form + output[hit.end:], output[hit.start:hit.end]
+    return before + form + output[hit.end:], output[hit.start:hit.end], lemma_only
 
 
 #: A form of Spanish ``haber`` right before a participle: a compound tense, where a reflexive
@@ -395,6 +401,30 @@ def _source_tag(entry: Entry, src: Lang, form: str) -> str:
 
 _TERM_TOKEN = "Xqt{}x"
 _SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
+#: Spaces before closing punctuation: where the engine dropped a word (Apertium spa-eng drops
+#: a reflexive ``se`` and keeps its blank: ``has disembarked .``).
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +([.,;:!?)\]}»”])")
+
+
+def _tidy_spaces(out: str, source: str) -> str:
+    """``out`` without the blanks an engine leaves where it dropped a word: doubled spaces
+    become one, and a space before closing punctuation goes, unless the source itself
+    writes that punctuation after a space (``20 %``-like house styles keep theirs).
+
+    >>> _tidy_spaces("The man has pleaded not guilty .", "El hombre se ha declarado.")
+    'The man has pleaded not guilty.'
+    >>> _tidy_spaces("Hello  world !", "Bonjour le monde !")
+    'Hello world !'
+    """
+    if "  " in out:
+        out = _SPACES.sub(" ", out)
+    if " " not in out:
+        return out
+
+    def drop(m: re.Match[str]) -> str:
+        return m.group(0) if " " + m.group(1) in source else m.group(1)
+
+    return _SPACE_BEFORE_PUNCT.sub(drop, out)
 
 
 #: With per-segment glossaries, a glossary shared by fewer segments than this is not compiled
@@ -488,9 +518,9 @@ def translate_segments(
                                   engine, forbidden_fixed=pending is not None)
     results = []
     for text, prot, out, state in zip(texts, protected, outputs, states, strict=True):
-        # engines leave doubled spaces where a word was dropped; placeholders are still
-        # tokens here, so a code span's own spacing is untouched
-        restored = restore(_SPACES.sub(" ", out) if "  " in out else out, prot)
+        # engines leave blanks where a word was dropped; placeholders are still tokens
+        # here, so a code span's own spacing is untouched
+        restored = restore(_tidy_spaces(out, prot.text), prot)
         results.append(SegmentResult(text, restored.text, tuple(_shift(state, prot)),
                                      restored.ok))
     return results
@@ -638,8 +668,18 @@ def _fix_forbidden(output: str, reports: Sequence[TermReport], reqs: Sequence[Re
             spans = _count_accepted(output, entry, tgt, "")
             form = output[spans[0][0]:spans[0][1]] if spans else None
             new[j] = TermReport(rep.entry_id, rep.source_form, rep.start, rep.end, form,
-                                Status.ENFORCED, "replace-forbidden", f"replaced {fixed[1]!r}")
+                                Status.ENFORCED, "replace-forbidden",
+                                f"replaced {fixed[1]!r}" + (_LEMMA_ONLY if fixed[2] else ""))
     return output, new
+
+
+#: The end of a report's reason when a verb term replaced a forbidden rendering as its lemma
+#: (the engine could not conjugate it like that rendering): the repair tries a stand-in verb.
+_LEMMA_ONLY = "; put in as its lemma: the engine could not conjugate it there"
+
+
+def _lemma_only(report: TermReport) -> bool:
+    return report.method == "replace-forbidden" and report.reason.endswith(_LEMMA_ONLY)
 
 
 def _repair(protected: Sequence[Protected], reqs: Sequence[Sequence[Requirement]],
@@ -655,7 +695,7 @@ def _repair(protected: Sequence[Protected], reqs: Sequence[Sequence[Requirement]
         if not forbidden_fixed:
             new_out[i], reports[:] = _fix_forbidden(new_out[i], reports, reqs[i],
                                                     glossaries[i], tgt, engine)
-        if any(r.status is Status.FAILED for r in reports):
+        if any(r.status is Status.FAILED or _lemma_only(r) for r in reports):
             retry.append(i)
     if not retry:
         return new_out, new_states
@@ -666,9 +706,11 @@ def _repair(protected: Sequence[Protected], reqs: Sequence[Sequence[Requirement]
     for i in retry:
         text = protected[i].text
         missing = [(j, reqs[i][j]) for j, r in enumerate(new_states[i])
-                   if r.status is Status.FAILED]
+                   if r.status is Status.FAILED or _lemma_only(r)]
+        # only verbs put in as lemmas: a token would put the lemma in again
+        only_lemmas = not any(r.status is Status.FAILED for r in new_states[i])
         variants: list[tuple[str, list[_Slot]]] = []
-        for use_verbs in (False, True):
+        for use_verbs in (False, True) if not only_lemmas else (True,):
             pieces: list[str] = []
             slots: list[_Slot] = []
             pos = 0
@@ -677,7 +719,8 @@ def _repair(protected: Sequence[Protected], reqs: Sequence[Sequence[Requirement]
                 if req.start < pos:
                     continue
                 entry = glossaries[i][req.entry_id]
-                stand = _verb_stand_in(engine, entry, req, src, tgt) if use_verbs else None
+                stand = _verb_stand_in(engine, entry, req, src, tgt, text[:req.start]) \
+                    if use_verbs else None
                 pieces.append(text[pos:req.start])
                 if stand is not None:
                     pieces.append(stand[0])
@@ -691,7 +734,8 @@ def _repair(protected: Sequence[Protected], reqs: Sequence[Sequence[Requirement]
             pieces.append(text[pos:])
             if not use_verbs or stood_in:
                 variants.append(("".join(pieces), slots))
-        jobs.append((i, [v[0] for v in variants], [v[1] for v in variants]))
+        if variants:
+            jobs.append((i, [v[0] for v in variants], [v[1] for v in variants]))
     flat = [t for _i, texts_, _s in jobs for t in texts_]
     flat_glossaries = [for_engine[i] for i, texts_, _s in jobs for _t in texts_]
     translated = iter(_engine_batches(engine, flat, src, tgt, flat_glossaries, None))
@@ -724,7 +768,11 @@ def _repair(protected: Sequence[Protected], reqs: Sequence[Sequence[Requirement]
         new_out[i] = candidate
         merged: list[TermReport] = []
         for j, (old, new) in enumerate(zip(new_states[i], check, strict=True)):
-            if old.status is not Status.FAILED:
+            if _lemma_only(old) and new.status is not Status.FAILED and j in fills:
+                merged.append(TermReport(new.entry_id, new.source_form, new.start, new.end,
+                                         new.target_form, Status.ENFORCED, fills[j],
+                                         old.reason.removesuffix(_LEMMA_ONLY)))
+            elif old.status is not Status.FAILED:
                 merged.append(old if new.status is not Status.FAILED else new)
             elif new.status is not Status.FAILED:
                 merged.append(TermReport(new.entry_id, new.source_form, new.start, new.end,
@@ -751,8 +799,8 @@ class _Slot:
 _CLITICS = frozenset({"se", "me", "te", "nos", "os"})
 
 
-def _verb_stand_in(engine: Engine, entry: Entry, req: Requirement, src: Lang, tgt: Lang
-                   ) -> tuple[str, str] | None:
+def _verb_stand_in(engine: Engine, entry: Entry, req: Requirement, src: Lang, tgt: Lang,
+                   before: str = "") -> tuple[str, str] | None:
     """A verb the engine knows, inflected like the source verb, to translate in its place, and
     that verb's lemma in the target (engines offering ``verb_stand_in``: Apertium)."""
     fn = getattr(engine, "verb_stand_in", None)
@@ -761,8 +809,64 @@ def _verb_stand_in(engine: Engine, entry: Entry, req: Requirement, src: Lang, tg
     words = [w for w in req.source_form.split() if w.lower() not in _CLITICS]
     if not words:
         return None
-    stand = fn(words[0], src, tgt)
+    # the glossary's reading of the form (``indicted``: past), for a verb the engine's
+    # analyser does not know: without it the term went in as an infinitive
+    stand = fn(words[0], src, tgt, _verb_tag(entry, src, req.source_form, before))
     return stand if isinstance(stand, tuple) else None
+
+
+def _verb_tag(entry: Entry, lang: Lang, form: str, before: str = "") -> str:
+    """The glossary's tag of the verb form ``form`` of ``entry`` (``glossary.forms``) found
+    after the text ``before``; "" when that is no verb tag, or for an English base form
+    right after ``be`` or ``have`` (a participle the glossary's rules do not know as one:
+    ``whether it is reset``, ``reset`` is not in its table of irregular verbs) or opening
+    the segment (an imperative, ``Reset Availability Data``, which stays an infinitive).
+
+    >>> from glossary.model import Entry, Pos
+    >>> [_verb_tag(Entry("i", "indict", "acusar", pos=Pos.VERB), "en", f, "They will ")
+    ...  for f in ("indicted", "indict", "indicts")]
+    ['past', 'inf', 'verb']
+    >>> _verb_tag(Entry("r", "reset", "restablecer", pos=Pos.VERB), "en", "reset",
+    ...           "Whether it is ")
+    ''
+    """
+    tag = _source_tag(entry, lang, form)
+    if lang == "en" and tag == "inf" and (not before.strip()
+                                          or _EN_BE_HAVE_BEFORE.search(before)):
+        return ""
+    return tag
+
+
+#: A form of English ``be``, ``have`` or ``get`` right before a word: what follows is a
+#: participle or an adjective, not an infinitive.
+_EN_BE_HAVE_BEFORE = re.compile(
+    r"(?i)\b(?:am|is|are|was|were|be|been|being|has|have|had|having|get|gets|got|gotten)"
+    r"(?:\s+(?:not|never|already|also|just|now|then|being|been))*\s+$")
+
+
+def _english_form_like(entry: Entry, stand_in: str, model: str) -> str | None:
+    """The English verb term ``entry`` in the form that ``model``, a form of the verb
+    ``stand_in``, has (``disembarked`` -> ``acquitted``, ``pleaded not guilty``), by the
+    glossary's own rules (``glossary.forms``): the forms the check accepts, where Apertium's
+    generator does not know the verb (``indict``) or misspells it (``acquited``). None when
+    ``model`` is not a form of ``stand_in``.
+
+    >>> from glossary.model import Entry, Pos
+    >>> _english_form_like(Entry("a", "acquit", "absolver", pos=Pos.VERB), "disembark",
+    ...                    "Disembarked")
+    'Acquitted'
+    """
+    from glossary.forms import tagged_forms
+
+    stand = Entry("stand-in", stand_in, stand_in, pos=Pos.VERB)
+    tag = next((t for f, (_lemma, t) in tagged_forms(stand, "en").items()
+                if f.lower() == model.lower()), None)
+    lemma = entry.term("en")
+    form = next((f for f, (lem, t) in tagged_forms(entry, "en").items()
+                 if t == tag and lem == lemma), None) if tag else None
+    if form and model[:1].isupper():
+        form = form[:1].upper() + form[1:]
+    return form
 
 
 def _fill(out: str, slots: Sequence[_Slot], glossary: Glossary, src: Lang, tgt: Lang,
@@ -778,7 +882,10 @@ def _fill(out: str, slots: Sequence[_Slot], glossary: Glossary, src: Lang, tgt: 
             find = getattr(engine, "find_verb", None)
             conjugate = getattr(engine, "conjugate_like", None)
             span = find(candidate, slot.key, tgt) if callable(find) else None
-            here = (_conjugate_here(entry.term(tgt), candidate[:span[0]],
+            english = (_english_form_like(entry, slot.key, candidate[span[0]:span[1]])
+                       if span and tgt == "en" else None)
+            here = ((candidate[:span[0]], english) if span and english else
+                    _conjugate_here(entry.term(tgt), candidate[:span[0]],
                                     candidate[span[0]:span[1]], tgt, conjugate,
                                     getattr(engine, "agree_like", None))
                     if span and callable(conjugate) else None)

@@ -193,12 +193,28 @@ def test_missing_verb_repaired_conjugated_through_a_stand_in(engine: ApertiumEng
     assert [r.terms[0].method for r in results] == ["placeholder-verb"] * 3
 
 
+@pytest.mark.parametrize(("model", "src", "tag", "expected"), [
+    ("indicted", "en", "past", ("disembarked", "desembarcar")),  # the analyser lacks indict
+    ("Acquits", "en", "verb", ("Disembarks", "desembarcar")),
+    ("pleaded", "en", "", ("disembarked", "desembarcar")),  # known: the tag is not needed
+    ("indicted", "en", "", None),
+    ("acusado", "es", "part", ("desembarcado", "disembark")),
+    ("xyzó", "es", "verb", None),  # a Spanish finite form: the tag names no single form
+])
+def test_verb_stand_in_by_the_glossary_tag(engine: ApertiumEngine, model: str, src: str,
+                                           tag: str, expected: tuple[str, str] | None
+                                           ) -> None:
+    tgt = "es" if src == "en" else "en"
+    assert engine.verb_stand_in(model, src, tgt, tag) == expected  # type: ignore[arg-type]
+
+
 AGREEMENT = DATA / "verb-agreement"
+INFLECTION = DATA / "verb-inflection"
 
 
-def _agreement_cases() -> list[tuple[str, str, str, str]]:
+def _agreement_cases(folder: Path = AGREEMENT) -> list[tuple[str, str, str, str]]:
     cases = []
-    for path in sorted(AGREEMENT.glob("*.tsv")):
+    for path in sorted(folder.glob("*.tsv")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line and not line.startswith("#"):
                 direction, source, expected = line.split("\t")
@@ -221,6 +237,28 @@ def test_verb_term_agrees_with_its_subject(engine: ApertiumEngine, defect: str,
     assert res.output == expected
     assert [t.entry_id for t in res.terms if t.entry_id.startswith("plead")]
     assert all(t.status is not Status.FAILED for t in res.terms)
+
+
+@pytest.mark.parametrize(("defect", "direction", "source", "expected"),
+                         _agreement_cases(INFLECTION),
+                         ids=[f"{c[0]}:{c[2]}" for c in _agreement_cases(INFLECTION)])
+def test_verb_term_conjugated_not_an_infinitive(engine: ApertiumEngine, defect: str,
+                                                direction: str, source: str, expected: str
+                                                ) -> None:
+    """Golden files per defect (issue 3): a verb term comes out conjugated like the source
+    verb (not as its infinitive) and without a stray blank, with the desk glossary and
+    Apertium as shipped."""
+    from glossary.model import Pos
+    from translate.enforce import Status, translate_segments
+
+    src, tgt = direction.split("-")
+    desk = load_glossary([default_terms_dir()])
+    (res,) = translate_segments([source], src, tgt, engine=engine,  # type: ignore[arg-type]
+                                glossary=desk)
+    assert res.output == expected
+    verbs = [t for t in res.terms if desk[t.entry_id].pos is Pos.VERB]
+    assert verbs and all(t.status is not Status.FAILED for t in res.terms)
+    assert all(t.target_form is not None and t.target_form in res.output for t in verbs)
 
 
 @pytest.mark.parametrize(("words", "models", "lang", "expected"), [

@@ -231,7 +231,8 @@ class AgreeingEngine(MemoryEngine):
                 return words
         return None
 
-    def verb_stand_in(self, model: str, src: Lang, tgt: Lang) -> tuple[str, str] | None:
+    def verb_stand_in(self, model: str, src: Lang, tgt: Lang, tag: str = ""
+                      ) -> tuple[str, str] | None:
         stand_ins = {"pleaded": ("disembarked", "desembarcar"),
                      "declararon": ("desembarcaron", "disembark")}
         return stand_ins.get(model)
@@ -317,6 +318,116 @@ def test_english_target_asks_no_agreement() -> None:
     assert [t.entry_id for t in res.terms] == ["plead-guilty"]
     assert res.output == "The two men pleaded guilty."
     assert engine.asked == []
+
+
+class UnknownVerbEngine(MemoryEngine):
+    """Like Apertium with a verb its analyser lacks (``indicted``): a stand-in only by the
+    glossary's tag; Spanish conjugation of ``acusar``; no English generation of ``indict``
+    (Apertium spells ``acquited`` or nothing)."""
+
+    def __init__(self, table: dict[str, str]) -> None:
+        super().__init__(table)
+        self.tags: list[str] = []
+
+    def conjugate_like(self, lemma: str, model: str, lang: Lang) -> str | None:
+        head, *rest = lemma.split()
+        forms = {("acusar", "desembarcaron"): "acusaron", ("acusar", "desembarcarán"): "acusarán",
+                 ("acquit", "disembarked"): "acquited"}
+        form = forms.get((head, model))
+        return " ".join([form, *rest]) if form else None
+
+    def verb_stand_in(self, model: str, src: Lang, tgt: Lang, tag: str = ""
+                      ) -> tuple[str, str] | None:
+        self.tags.append(tag)
+        forms = {("en", "past"): ("disembarked", "desembarcar"),
+                 ("en", "inf"): ("disembark", "desembarcar"),
+                 ("es", "verb"): ("desembarcaron", "disembark")}
+        return forms.get((src, tag))
+
+    def find_verb(self, text: str, lemma: str, lang: Lang) -> tuple[int, int] | None:
+        for word in ("desembarcaron", "desembarcarán", "disembarked"):
+            i = text.find(word)
+            if i >= 0:
+                return i, i + len(word)
+        return None
+
+
+def test_verb_unknown_to_the_engine_is_conjugated_by_its_glossary_tag() -> None:
+    """Issue 3: "Prosecutors indicted the two men." came out "Fiscales acusar formalmente
+    los dos hombres": the engine could not read "indicted", so no stand-in verb was
+    translated and the term went in as its infinitive. The glossary reads it (past)."""
+    from glossary.model import Entry, Pos
+
+    indict = Entry("indict", "indict", "acusar formalmente", pos=Pos.VERB)
+    engine = UnknownVerbEngine({
+        "prosecutors indicted the two men.": "Fiscales indicted los dos hombres.",
+        "prosecutors xqt1x the two men.": "Fiscales Xqt1x los dos hombres.",
+        "prosecutors disembarked the two men.": "Fiscales desembarcaron los dos hombres."})
+    (res,) = translate_segments(["Prosecutors indicted the two men."], "en", "es",
+                                engine=engine, glossary=Glossary((indict,)))
+    assert engine.tags == ["past"]
+    assert res.output == "Fiscales acusaron formalmente los dos hombres."
+    assert [(t.status.value, t.method) for t in res.terms] == [("enforced",
+                                                                "placeholder-verb")]
+
+
+def test_forbidden_verb_that_shows_no_tense_is_conjugated_through_a_stand_in() -> None:
+    """Issue 3: "Prosecutors will indict him." came out "Fiscales acusar formalmente le":
+    the forbidden rendering was the untranslated "indict", which shows no tense, so the term
+    went in as its lemma; now the stand-in verb is tried, and wins when it holds."""
+    from glossary.model import Entry, Pos
+
+    indict = Entry("indict", "indict", "acusar formalmente", pos=Pos.VERB,
+                   forbidden_es=("indict",))
+    engine = UnknownVerbEngine({
+        "prosecutors will indict him.": "Fiscales indict le.",
+        "prosecutors will disembark him.": "Fiscales le desembarcarán."})
+    (res,) = translate_segments(["Prosecutors will indict him."], "en", "es",
+                                engine=engine, glossary=Glossary((indict,)))
+    assert engine.tags == ["inf"]
+    assert res.output == "Fiscales le acusarán formalmente."
+    assert [(t.method, t.reason) for t in res.terms] == [("placeholder-verb",
+                                                          "replaced 'indict'")]
+
+
+def test_forbidden_verb_kept_as_lemma_when_no_stand_in_holds() -> None:
+    from glossary.model import Entry, Pos
+
+    indict = Entry("indict", "indict", "acusar formalmente", pos=Pos.VERB,
+                   forbidden_es=("indict",))
+    engine = UnknownVerbEngine({"indict them!": "¡indict les!"})
+    (res,) = translate_segments(["Indict them!"], "en", "es", engine=engine,
+                                glossary=Glossary((indict,)))
+    assert res.output == "¡acusar formalmente les!"
+    assert res.terms[0].method == "replace-forbidden"
+    assert res.terms[0].reason.endswith("the engine could not conjugate it there")
+
+
+def test_english_verb_term_takes_the_glossary_form_of_the_stand_in_tense() -> None:
+    """Issue 3, Spanish -> English: the engine spelled "acquited" (no accepted form), so the
+    lemma went in ("The judges it acquit"); the glossary's own past form goes in instead."""
+    from glossary.model import Entry, Pos
+
+    acquit = Entry("acquit", "acquit", "absolver", pos=Pos.VERB)
+    engine = UnknownVerbEngine({"los jueces lo absolvieron.": "The judges it absolved.",
+                             "los jueces lo desembarcaron.": "The judges disembarked it.",
+                             "los jueces lo xqt1x.": "The judges it Xqt1x."})
+    (res,) = translate_segments(["Los jueces lo absolvieron."], "es", "en", engine=engine,
+                                glossary=Glossary((acquit,)))
+    assert res.output == "The judges acquitted it."
+
+
+@pytest.mark.parametrize(("source", "mt", "expected"), [
+    # Apertium drops a reflexive "se" and keeps its blank before the full stop
+    ("El hombre se ha declarado.", "The man has declared .", "The man has declared."),
+    ("Dijo: no , nunca ; ¿ y ?", "He said: no , never ; and ?", "He said: no , never ; and ?"),
+    ("Hola, ¿qué tal?", "Hello , how are you ?", "Hello, how are you?"),
+])
+def test_blank_before_closing_punctuation_dropped_unless_the_source_has_it(
+        source: str, mt: str, expected: str) -> None:
+    engine = MemoryEngine({source.lower(): mt})
+    (res,) = translate_segments([source], "es", "en", engine=engine)
+    assert res.output == expected
 
 
 def test_doubled_spaces_from_the_engine_collapsed() -> None:

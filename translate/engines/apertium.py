@@ -196,6 +196,14 @@ _ES_VERB_TAGS: tuple[tuple[str, ...], ...] = (
 _EN_VERB_TAGS: tuple[tuple[str, ...], ...] = (
     ("inf",), ("pres",), ("pri", "p3", "sg"), ("past",), ("pp",), ("ger",),
 )
+#: ``glossary.forms`` verb tags that name one form, as Apertium tags (English ``past`` is
+#: past or participle alike for a regular verb; the engine reads which in context).
+_FORM_TAGS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("en", "inf"): ("inf",), ("en", "verb"): ("pri", "p3", "sg"), ("en", "past"): ("past",),
+    ("en", "ger"): ("ger",), ("es", "inf"): ("inf",), ("es", "ger"): ("ger",),
+    ("es", "part"): ("pp", "m", "sg"), ("es", "part-f"): ("pp", "f", "sg"),
+    ("es", "part-pl"): ("pp", "m", "pl"), ("es", "part-fpl"): ("pp", "f", "pl"),
+}
 #: Regular Spanish verbs Apertium conjugates, one per ending whose spelling changes alike
 #: (sacar -> saque, pagar -> pague, cazar -> cace); other endings (-cer, -ger, -uir...) have
 #: irregular spellings and are left to enforcement.
@@ -1215,12 +1223,38 @@ class ApertiumEngine:
     #: Verbs with one plain translation each way, used as stand-ins for glossary verbs.
     STAND_IN = {"en": "disembark", "es": "desembarcar"}
 
-    def verb_stand_in(self, model: str, src: Lang, tgt: Lang) -> tuple[str, str] | None:
+    def verb_stand_in(self, model: str, src: Lang, tgt: Lang, tag: str = ""
+                      ) -> tuple[str, str] | None:
         """A verb to translate in place of a glossary verb: the stand-in (``disembark``)
         inflected like ``model`` (``pleaded`` -> ``disembarked``), and its target lemma
-        (``desembarcar``), so the translation shows where and how the verb goes."""
+        (``desembarcar``), so the translation shows where and how the verb goes.
+
+        Where the analyser does not know ``model`` (the pair leaves ``indicted`` and
+        ``acquitted`` untranslated), ``tag``, the glossary's own reading of it
+        (``glossary.forms``: ``past``), says which form of the stand-in to use."""
         form = self.conjugate_like(self.STAND_IN[src], model, src)
+        if not form and tag:
+            form = self._stand_in_form(src, tag)
+            if form and model[:1].isupper():
+                form = form[:1].upper() + form[1:]
         return (form, self.STAND_IN[tgt]) if form else None
+
+    def _stand_in_form(self, lang: Lang, tag: str) -> str | None:
+        """The stand-in verb in the form a ``glossary.forms`` verb tag names, by Apertium's
+        generator; None for a tag that names no single form (Spanish ``verb``: any person)."""
+        tags = _FORM_TAGS.get((lang, tag))
+        if tags is None:
+            return None
+        other = "eng-spa" if lang == "es" else "spa-eng"
+        try:
+            generator = _bin_in_mode(system_mode_file(other, self.datadir).read_text("utf-8"),
+                                     f"{other}.autogen.bin")
+        except EngineError:
+            return None
+        (form,) = self._lt_query(["-g", generator],
+                                 _verb_request(self.STAND_IN[lang], tags))[:1] or [""]
+        form = form.strip()
+        return form if form and not form.startswith("#") and "<" not in form else None
 
     def _stand_in_forms(self, lang: Lang) -> list[str]:
         """Every form of the stand-in verb in ``lang``, longest first (one lt-proc call, once)."""
