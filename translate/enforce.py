@@ -811,8 +811,20 @@ def _verb_stand_in(engine: Engine, entry: Entry, req: Requirement, src: Lang, tg
         return None
     # the glossary's reading of the form (``indicted``: past), for a verb the engine's
     # analyser does not know: without it the term went in as an infinitive
-    stand = fn(words[0], src, tgt, _verb_tag(entry, src, req.source_form, before))
-    return stand if isinstance(stand, tuple) else None
+    tag = _verb_tag(entry, src, req.source_form, before)
+    clitics = ""
+    if src == "es" and tag in ("inf-clitic", "ger-clitic"):
+        # the object pronoun stays on the stand-in (acusarlos -> desembarcarlos), so the
+        # translation keeps the object ("decided to indict them", not "decided to indict")
+        model, clitics = _split_enclitics(words[0])
+        words[0], tag = model, tag.removesuffix("-clitic")
+    stand = fn(words[0], src, tgt, tag)
+    if not isinstance(stand, tuple):
+        return None
+    if clitics:
+        attached = _with_enclitics(("", stand[0]), clitics)
+        return (attached[1], stand[1]) if attached else None
+    return stand
 
 
 def _verb_tag(entry: Entry, lang: Lang, form: str, before: str = "") -> str:
