@@ -389,3 +389,40 @@ def test_a_mode_file_with_other_programs_runs_through_the_apertium_script(
     engine = ApertiumEngine(home=tmp_path, datadir=tmp_path)
     assert engine._command("en", "es", None) == ["apertium", "-f", "none", "-u", "-z", "-d",
                                                  str(tmp_path), "eng-spa"]
+
+
+def test_bilingual_entries_read_the_source_first_and_translate_as_aligned_ones(
+        tmp_path: Path, small: Glossary) -> None:
+    """The user bilingual dictionary is written source-first (cheaper to follow, see
+    ``_bi_entry``); it must give ``lt-proc -b`` exactly what the entries lined up letter by
+    letter give, for the glossary's own words, words that begin like them, and other words."""
+    import re
+    import subprocess
+
+    from translate.engines.apertium import SYSTEM_DATADIR
+
+    source_first = build_user_dictionaries(small, "en", "es").bilingual
+    assert "<r/></p><p><l/>" in source_first
+    aligned = re.sub(r"<p><l>(.*?)</l><r/></p><p><l/><r>(.*?)</r></p>",
+                     r"<p><l>\1</l><r>\2</r></p>", source_first)
+    assert aligned != source_first and "<r/>" not in aligned
+    system = SYSTEM_DATADIR / "apertium-eng-spa" / "eng-spa.autobil.bin"
+    words = ["^drug lord<n><sg>$", "^drug lord<n><pl>$", "^drug<n><sg>$", "^drug lo<n><sg>$",
+             "^Drug lord<n><sg>$", "^house<n><sg>$", "^House<n><pl>$", "^Sinaloa Cartel<np><al>$",
+             "^Sinaloa<np><loc>$", "^oust<vblex><past>$", "^awaiting trial<adv>$",
+             "^awaiting<vblex><ger>$", "^A\\&B \\<Group\\><np><al>$", "^dog<n><sg>$",
+             "^the<det><def>$"]
+    outputs = []
+    for name, dix in (("first", source_first), ("aligned", aligned)):
+        (tmp_path / f"{name}.dix").write_text(dix, encoding="utf-8")
+        for cmd in (["lt-comp", "lr", f"{name}.dix", f"{name}.user.bin"],
+                    ["lt-append", str(system), f"{name}.user.bin", f"{name}.bin"]):
+            subprocess.run(cmd, cwd=tmp_path, check=True, capture_output=True)
+        outputs.append(subprocess.run(
+            ["lt-proc", "-z", "-b", f"{name}.bin"], cwd=tmp_path, check=True,
+            capture_output=True, input=" ".join(words).encode() + b"\0",
+            env={**os.environ, "LC_ALL": "C.UTF-8"}).stdout.decode())
+    assert outputs[0] == outputs[1]
+    assert "/capo<n><m><sg>" in outputs[0] and "/cártel de Sinaloa<np><al><m>" in outputs[0]
+    assert "^house<n><sg>/vivienda<n><f><sg>/casa<n><f><sg>" in outputs[0]  # glossary first
+    assert "/Grupo A&B<np><al><m>" in outputs[0]
