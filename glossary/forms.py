@@ -11,7 +11,9 @@ Tags (the value in :func:`inflections`):
   (``cartel's``, ``cartels'``);
 - verbs: ``inf`` (the lemma), ``verb`` (finite forms: extradites, extraditó...), ``past``
   (English past/participle), ``ger`` (gerund: extraditing, extraditando), ``part``, ``part-f``,
-  ``part-pl``, ``part-fpl`` (Spanish participle: extraditado/a/os/as);
+  ``part-pl``, ``part-fpl`` (Spanish participle: extraditado/a/os/as), ``inf-clitic``,
+  ``ger-clitic`` (Spanish infinitive or gerund with an object pronoun: extraditarlos,
+  extraditándole);
 - phrases and adverbs do not inflect: ``base``.
 
 Known limits: irregular Spanish verbs are covered by family tables (tener, poner, venir, decir,
@@ -619,7 +621,19 @@ def _es_verb_phrase_forms(term: str) -> dict[str, str]:
                 out.setdefault(_gerund_with_clitic(form, "se") + sep + complement, tag)
             else:
                 out.setdefault(form + sep + complement, tag)
+    if not reflexive:  # an object pronoun attached: acusarlos formalmente, absolviéndole
+        gerund = next((f for f, t in _es_verb_forms(base).items() if t == "ger"), None)
+        for clitic in _ES_OBJECT_CLITICS:
+            for complement in rests:
+                out.setdefault(first + clitic + sep + complement, "inf-clitic")
+                if gerund:
+                    out.setdefault(_gerund_with_clitic(gerund, clitic) + sep + complement,
+                                   "ger-clitic")
     return out
+
+
+#: Pronouns that attach to an infinitive or gerund as its object.
+_ES_OBJECT_CLITICS = ("lo", "la", "los", "las", "le", "les", "me", "te", "nos", "os")
 
 
 #: The reflexive clitic of each person, in the order of a tense's six finite forms.

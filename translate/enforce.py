@@ -811,8 +811,20 @@ def _verb_stand_in(engine: Engine, entry: Entry, req: Requirement, src: Lang, tg
         return None
     # the glossary's reading of the form (``indicted``: past), for a verb the engine's
     # analyser does not know: without it the term went in as an infinitive
-    stand = fn(words[0], src, tgt, _verb_tag(entry, src, req.source_form, before))
-    return stand if isinstance(stand, tuple) else None
+    tag = _verb_tag(entry, src, req.source_form, before)
+    clitics = ""
+    if src == "es" and tag in ("inf-clitic", "ger-clitic"):
+        # the object pronoun stays on the stand-in (acusarlos -> desembarcarlos), so the
+        # translation keeps the object ("decided to indict them", not "decided to indict")
+        model, clitics = _split_enclitics(words[0])
+        words[0], tag = model, tag.removesuffix("-clitic")
+    stand = fn(words[0], src, tgt, tag)
+    if not isinstance(stand, tuple):
+        return None
+    if clitics:
+        attached = _with_enclitics(("", stand[0]), clitics)
+        return (attached[1], stand[1]) if attached else None
+    return stand
 
 
 def _verb_tag(entry: Entry, lang: Lang, form: str, before: str = "") -> str:
@@ -842,6 +854,57 @@ def _verb_tag(entry: Entry, lang: Lang, form: str, before: str = "") -> str:
 _EN_BE_HAVE_BEFORE = re.compile(
     r"(?i)\b(?:am|is|are|was|were|be|been|being|has|have|had|having|get|gets|got|gotten)"
     r"(?:\s+(?:not|never|already|also|just|now|then|being|been))*\s+$")
+
+
+_ES_ENCLITICS = ("nos", "les", "los", "las", "me", "te", "se", "os", "lo", "la", "le")
+_ES_ACCENTED_GERUND = {"ándo": "ando", "iéndo": "iendo", "yéndo": "yendo"}
+
+
+def _split_enclitics(word: str) -> tuple[str, str]:
+    """A Spanish infinitive or gerund and the pronouns attached to it (up to two), the
+    gerund's written accent dropped: ``desembarcándole`` -> ``("desembarcando", "le")``;
+    ``(word, "")`` for a word that carries none.
+
+    >>> _split_enclitics("desembarcarles"), _split_enclitics("desembarcándoselo")
+    (('desembarcar', 'les'), ('desembarcando', 'selo'))
+    >>> _split_enclitics("desembarcaron"), _split_enclitics("desembarcar")
+    (('desembarcaron', ''), ('desembarcar', ''))
+    """
+    low = word.lower()
+    splits = [(low[:-len(c)], c) for c in _ES_ENCLITICS if low.endswith(c)]
+    splits += [(stem[:-len(c)], c + last) for stem, last in splits for c in _ES_ENCLITICS
+               if stem.endswith(c)]
+    cut = next((len(c) for stem, c in splits if _is_infinitive_or_gerund(stem)), 0)
+    verb, clitics = (word[:-cut], word[-cut:]) if cut else (word, "")
+    if clitics:
+        for accented, plain in _ES_ACCENTED_GERUND.items():
+            if verb.endswith(accented):
+                verb = verb[:-len(accented)] + plain
+    return verb, clitics
+
+
+def _is_infinitive_or_gerund(word: str) -> bool:
+    return len(word) > 3 and (word.endswith(("ar", "er", "ir", "ír"))
+                              or word.endswith(("ando", "iendo", "yendo", *_ES_ACCENTED_GERUND)))
+
+
+def _with_enclitics(here: tuple[str, str], clitics: str) -> tuple[str, str] | None:
+    """The conjugated term of ``here`` (text before, term) with ``clitics`` attached to its
+    verb, as the stand-in had them (``acusar formalmente`` + ``les`` -> ``acusarles
+    formalmente``); None for a reflexive term (its own ``se`` is already attached).
+
+    >>> _with_enclitics(("Votó ", "absolviendo"), "le")
+    ('Votó ', 'absolviéndole')
+    """
+    head, *rest = here[1].split(" ")
+    low = head.lower()
+    if not _is_infinitive_or_gerund(low) or low.endswith("se"):
+        return None
+    for plain, accented in (("ando", "ándo"), ("iendo", "iéndo"), ("yendo", "yéndo")):
+        if head.endswith(plain):
+            head = head[:-len(plain)] + accented
+            break
+    return here[0], " ".join([head + clitics, *rest])
 
 
 def _english_form_like(entry: Entry, stand_in: str, model: str) -> str | None:
@@ -884,11 +947,14 @@ def _fill(out: str, slots: Sequence[_Slot], glossary: Glossary, src: Lang, tgt: 
             span = find(candidate, slot.key, tgt) if callable(find) else None
             english = (_english_form_like(entry, slot.key, candidate[span[0]:span[1]])
                        if span and tgt == "en" else None)
+            model, clitics = (_split_enclitics(candidate[span[0]:span[1]]) if span and tgt == "es"
+                              else (candidate[span[0]:span[1]] if span else "", ""))
             here = ((candidate[:span[0]], english) if span and english else
-                    _conjugate_here(entry.term(tgt), candidate[:span[0]],
-                                    candidate[span[0]:span[1]], tgt, conjugate,
+                    _conjugate_here(entry.term(tgt), candidate[:span[0]], model, tgt, conjugate,
                                     getattr(engine, "agree_like", None))
                     if span and callable(conjugate) else None)
+            if here is not None and clitics:
+                here = _with_enclitics(here, clitics)
             if not span or here is None:
                 lost.add(slot.index)
                 continue

@@ -332,6 +332,7 @@ class UnknownVerbEngine(MemoryEngine):
     def conjugate_like(self, lemma: str, model: str, lang: Lang) -> str | None:
         head, *rest = lemma.split()
         forms = {("acusar", "desembarcaron"): "acusaron", ("acusar", "desembarcarán"): "acusarán",
+                 ("acusar", "desembarcar"): "acusar", ("acusar", "desembarcando"): "acusando",
                  ("acquit", "disembarked"): "acquited"}
         form = forms.get((head, model))
         return " ".join([form, *rest]) if form else None
@@ -341,11 +342,13 @@ class UnknownVerbEngine(MemoryEngine):
         self.tags.append(tag)
         forms = {("en", "past"): ("disembarked", "desembarcar"),
                  ("en", "inf"): ("disembark", "desembarcar"),
+                 ("en", "ger"): ("disembarking", "desembarcar"),
                  ("es", "verb"): ("desembarcaron", "disembark")}
         return forms.get((src, tag))
 
     def find_verb(self, text: str, lemma: str, lang: Lang) -> tuple[int, int] | None:
-        for word in ("desembarcaron", "desembarcarán", "disembarked"):
+        for word in ("desembarcaron", "desembarcarán", "desembarcarles", "desembarcándole",
+                     "disembarked"):
             i = text.find(word)
             if i >= 0:
                 return i, i + len(word)
@@ -388,6 +391,28 @@ def test_forbidden_verb_that_shows_no_tense_is_conjugated_through_a_stand_in() -
     assert res.output == "Fiscales le acusarán formalmente."
     assert [(t.method, t.reason) for t in res.terms] == [("placeholder-verb",
                                                           "replaced 'indict'")]
+
+
+@pytest.mark.parametrize(("source", "stand_in", "mt", "expected"), [
+    ("The jury voted to indict them.", "the jury voted to disembark them.",
+     "El jurado votó para desembarcarles.", "El jurado votó para acusarles formalmente."),
+    ("After indicting him, they left.", "after disembarking him, they left.",
+     "Después de desembarcándole, se fueron.",
+     "Después de acusándole formalmente, se fueron."),
+])
+def test_pronoun_attached_to_the_stand_in_attaches_to_the_term(source: str, stand_in: str,
+                                                               mt: str, expected: str) -> None:
+    """Issue 3: "votó a acusar formalmente les" (the pronoun loose after the term): the
+    pronoun the engine attached to the stand-in verb goes on the term's verb."""
+    from glossary.model import Entry, Pos
+
+    indict = Entry("indict", "indict", "acusar formalmente", pos=Pos.VERB)
+    engine = UnknownVerbEngine({stand_in: mt})
+    (res,) = translate_segments([source], "en", "es", engine=engine,
+                                glossary=Glossary((indict,)))
+    assert res.output == expected
+    assert [(t.status.value, t.method) for t in res.terms] == [("enforced",
+                                                                "placeholder-verb")]
 
 
 def test_forbidden_verb_kept_as_lemma_when_no_stand_in_holds() -> None:

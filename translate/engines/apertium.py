@@ -617,6 +617,23 @@ def _reflexive_clitic(tags: str) -> str:
             ("p2", "pl"): "os"}.get((person.group(1), person.group(2)), "se")
 
 
+#: Spanish object and reflexive pronouns that attach to an infinitive or gerund, longest first.
+_ES_ENCLITICS = ("nos", "les", "los", "las", "me", "te", "se", "os", "lo", "la", "le")
+
+
+def _accent_gerund(form: str) -> str:
+    """A Spanish gerund as it is written with an enclitic (``desembarcando`` ->
+    ``desembarcándo``, as in ``desembarcándole``); other forms unchanged.
+
+    >>> _accent_gerund("desembarcando"), _accent_gerund("absolviendo"), _accent_gerund("ir")
+    ('desembarcándo', 'absolviéndo', 'ir')
+    """
+    for plain, accented in (("ando", "ándo"), ("iendo", "iéndo"), ("yendo", "yéndo")):
+        if form.endswith(plain):
+            return form[: -len(plain)] + accented
+    return form
+
+
 def _match_initial(form: str, model: str) -> str:
     return form[:1].upper() + form[1:] if model[:1].isupper() else form
 
@@ -1278,7 +1295,12 @@ class ApertiumEngine:
         if lemma == self.STAND_IN[lang]:
             forms = self._stand_in_forms(lang)
             if forms:
-                rx = re.compile(r"(?i)\b(?:" + "|".join(map(re.escape, forms)) + r")\b")
+                # a Spanish infinitive or gerund may carry enclitics (desembarcarles,
+                # desembarcándole): the span takes them in
+                accented = [_accent_gerund(f) for f in forms if _accent_gerund(f) != f]
+                enclitics = r"(?:" + "|".join(_ES_ENCLITICS) + r"){0,2}" if lang == "es" else ""
+                rx = re.compile(r"(?i)\b(?:" + "|".join(map(re.escape, [*accented, *forms]))
+                                + r")" + enclitics + r"\b")
                 m = rx.search(text)
                 return (m.start(), m.end()) if m else None
         pair = "spa-eng" if lang == "es" else "eng-spa"
