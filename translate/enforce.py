@@ -58,6 +58,10 @@ class TermReport:
     method: str = ""  # engine | dictionary | decoder | dnt-placeholder | replace-forbidden |
     #                   placeholder
     reason: str = ""  # why it failed, or what was replaced
+    #: a verb term that replaced a forbidden rendering as its lemma only (the engine could not
+    #: conjugate it there): the repair tries a stand-in verb for it (not in the JSON report;
+    #: ``reason`` says it in words)
+    lemma_only: bool = False
 
     def to_dict(self) -> dict[str, object]:
         return {"entry": self.entry_id, "source_form": self.source_form,
@@ -669,17 +673,14 @@ def _fix_forbidden(output: str, reports: Sequence[TermReport], reqs: Sequence[Re
             form = output[spans[0][0]:spans[0][1]] if spans else None
             new[j] = TermReport(rep.entry_id, rep.source_form, rep.start, rep.end, form,
                                 Status.ENFORCED, "replace-forbidden",
-                                f"replaced {fixed[1]!r}" + (_LEMMA_ONLY if fixed[2] else ""))
+                                f"replaced {fixed[1]!r}" + (_LEMMA_ONLY if fixed[2] else ""),
+                                lemma_only=fixed[2])
     return output, new
 
 
 #: The end of a report's reason when a verb term replaced a forbidden rendering as its lemma
 #: (the engine could not conjugate it like that rendering): the repair tries a stand-in verb.
 _LEMMA_ONLY = "; put in as its lemma: the engine could not conjugate it there"
-
-
-def _lemma_only(report: TermReport) -> bool:
-    return report.method == "replace-forbidden" and report.reason.endswith(_LEMMA_ONLY)
 
 
 def _repair(protected: Sequence[Protected], reqs: Sequence[Sequence[Requirement]],
@@ -695,7 +696,7 @@ def _repair(protected: Sequence[Protected], reqs: Sequence[Sequence[Requirement]
         if not forbidden_fixed:
             new_out[i], reports[:] = _fix_forbidden(new_out[i], reports, reqs[i],
                                                     glossaries[i], tgt, engine)
-        if any(r.status is Status.FAILED or _lemma_only(r) for r in reports):
+        if any(r.status is Status.FAILED or r.lemma_only for r in reports):
             retry.append(i)
     if not retry:
         return new_out, new_states
@@ -706,7 +707,7 @@ def _repair(protected: Sequence[Protected], reqs: Sequence[Sequence[Requirement]
     for i in retry:
         text = protected[i].text
         missing = [(j, reqs[i][j]) for j, r in enumerate(new_states[i])
-                   if r.status is Status.FAILED or _lemma_only(r)]
+                   if r.status is Status.FAILED or r.lemma_only]
         # only verbs put in as lemmas: a token would put the lemma in again
         only_lemmas = not any(r.status is Status.FAILED for r in new_states[i])
         variants: list[tuple[str, list[_Slot]]] = []
@@ -768,7 +769,7 @@ def _repair(protected: Sequence[Protected], reqs: Sequence[Sequence[Requirement]
         new_out[i] = candidate
         merged: list[TermReport] = []
         for j, (old, new) in enumerate(zip(new_states[i], check, strict=True)):
-            if _lemma_only(old) and new.status is not Status.FAILED and j in fills:
+            if old.lemma_only and new.status is not Status.FAILED and j in fills:
                 merged.append(TermReport(new.entry_id, new.source_form, new.start, new.end,
                                          new.target_form, Status.ENFORCED, fills[j],
                                          old.reason.removesuffix(_LEMMA_ONLY)))
