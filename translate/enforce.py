@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from dataclasses import replace as replace_fields
 from enum import StrEnum
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
@@ -774,7 +775,10 @@ def _repair(protected: Sequence[Protected], reqs: Sequence[Sequence[Requirement]
                                          new.target_form, Status.ENFORCED, fills[j],
                                          old.reason.removesuffix(_LEMMA_ONLY)))
             elif old.status is not Status.FAILED:
-                merged.append(old if new.status is not Status.FAILED else new)
+                # held in both translations: how it was satisfied stays, the form is the one
+                # in the output that is kept
+                merged.append(replace_fields(old, target_form=new.target_form)
+                              if new.status is not Status.FAILED else new)
             elif new.status is not Status.FAILED:
                 merged.append(TermReport(new.entry_id, new.source_form, new.start, new.end,
                                          new.target_form, Status.ENFORCED,

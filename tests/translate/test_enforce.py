@@ -61,6 +61,17 @@ def test_sentence_start_is_capitalised(small: Glossary) -> None:
     assert terms[0][1] == "enforced"
 
 
+def test_report_names_the_form_in_the_kept_translation(small: Glossary) -> None:
+    # "house" is repaired by a second translation, which renders the drug lord differently:
+    # the drug lord's report names the form in that translation (the output), not the first's
+    engine = MemoryEngine({"the drug lord and the house": "el capo y el hogar",
+                           "the drug lord and the ": "El Capo y la "})
+    out, terms = one(engine, "The drug lord and the house.", small)
+    assert out == "El Capo y la vivienda."
+    assert terms == [("drug-lord", "present", "Capo", "engine"),
+                     ("house-test", "enforced", "vivienda", "placeholder")]
+
+
 class DroppingEngine(MemoryEngine):
     """Loses every term token: the repair must say so instead of pretending."""
 
