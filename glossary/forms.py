@@ -607,6 +607,7 @@ def _es_verb_phrase_forms(term: str) -> dict[str, str]:
     base = first[:-2] if reflexive else first
     rests = [rest, *_es_complement_forms(rest)] if rest else [rest]
     table = _es_conjugation(base) if reflexive else None
+    verb_forms = _es_verb_forms(base)
     out: dict[str, str] = {}
     for complement in rests:
         out.setdefault(first + sep + complement, "inf")
@@ -614,7 +615,7 @@ def _es_verb_phrase_forms(term: str) -> dict[str, str]:
             for slot, form in enumerate(table[0]):
                 clitic = _ES_CLITICS[slot % 6] if slot < 48 else "se"
                 out.setdefault(clitic + " " + form + sep + complement, "verb")
-        for form, tag in _es_verb_forms(base).items():
+        for form, tag in verb_forms.items():
             if tag == "inf" or (reflexive and tag == "verb"):
                 continue
             if reflexive and tag == "ger":
@@ -622,7 +623,7 @@ def _es_verb_phrase_forms(term: str) -> dict[str, str]:
             else:
                 out.setdefault(form + sep + complement, tag)
     if not reflexive:  # an object pronoun attached: acusarlos formalmente, absolviéndole
-        gerund = next((f for f, t in _es_verb_forms(base).items() if t == "ger"), None)
+        gerund = next((f for f, t in verb_forms.items() if t == "ger"), None)
         for clitic in _ES_OBJECT_CLITICS:
             for complement in rests:
                 out.setdefault(first + clitic + sep + complement, "inf-clitic")
