@@ -12,8 +12,10 @@ Tags (the value in :func:`inflections`):
 - verbs: ``inf`` (the lemma), ``verb`` (finite forms: extradites, extraditó...), ``past``
   (English past/participle), ``ger`` (gerund: extraditing, extraditando), ``part``, ``part-f``,
   ``part-pl``, ``part-fpl`` (Spanish participle: extraditado/a/os/as), ``inf-clitic``,
-  ``ger-clitic`` (Spanish infinitive or gerund with an object pronoun: extraditarlos,
-  extraditándole);
+  ``ger-clitic``, ``imp-clitic`` (Spanish infinitive, gerund or imperative with one or two
+  object pronouns: extraditarlos, extraditándole, extraditárselo, extradítalo), ``imp``
+  (a Spanish reflexive verb's imperative: declárate); a reflexive verb's infinitive and
+  gerund take the pronoun of each person (declararnos, declarándome: ``inf``, ``ger``);
 - phrases and adverbs do not inflect: ``base``.
 
 Known limits: irregular Spanish verbs are covered by family tables (tener, poner, venir, decir,
@@ -554,12 +556,87 @@ def _es_conjugation(inf: str) -> tuple[list[str], str, str] | None:
     return finite, gerund, _participle(inf, participle)
 
 
-def _gerund_with_clitic(gerund: str, clitic: str) -> str:
-    """declarando + se -> declarándose (the stress needs a written accent)."""
-    nuclei = _nuclei(gerund)
-    if len(nuclei) < 2:
-        return gerund + clitic
-    return _accent_at(gerund, _stressed_in(gerund, nuclei[-2])) + clitic
+def _stressed_nucleus(word: str, nuclei: list[tuple[int, int]]) -> int:
+    """Which of ``word``'s nuclei carries the stress: the written accent's, else by the
+    default rule (a word ending in a vowel, ``n`` or ``s`` on the last but one, others on
+    the last)."""
+    for k, (start, end) in enumerate(nuclei):
+        if any(word[i] in _PLAIN for i in range(start, end)):
+            return k
+    if len(nuclei) >= 2 and word[-1:].lower() in "aeiouns":
+        return len(nuclei) - 2
+    return len(nuclei) - 1
+
+
+def attach_pronouns(form: str, pronouns: str) -> str:
+    """A Spanish infinitive, gerund or imperative with object or reflexive ``pronouns``
+    attached, written as the stress then needs: ``acusar`` + ``selo`` -> ``acusárselo``,
+    ``declarando`` + ``se`` -> ``declarándose``, ``declaremos`` + ``nos`` ->
+    ``declarémonos`` (the ``-s`` goes before ``nos`` and ``se``), ``declarad`` + ``os`` ->
+    ``declaraos`` (the ``-d`` before ``os``).
+
+    >>> [attach_pronouns(f, p) for f, p in [("acusar", "lo"), ("acusar", "selo"),
+    ...     ("entregando", "selas"), ("acusa", "lo"), ("detén", "lo"), ("oír", "lo")]]
+    ['acusarlo', 'acusárselo', 'entregándoselas', 'acúsalo', 'detenlo', 'oírlo']
+    >>> attach_pronouns("declaremos", "nos"), attach_pronouns("declarad", "os")
+    ('declarémonos', 'declaraos')
+    """
+    low = pronouns.lower()
+    plain, count, stressed_nucleus, stressed = _stress_plan(form)
+    if form.endswith("mos") and low.startswith(("nos", "se")):
+        form, plain = form[:-1], plain[:-1]  # declarémonos, entreguémoselo
+    elif form.endswith("d") and low.startswith("os") and len(form) > 2:
+        if form.endswith("id"):
+            return form[:-2] + "íos" + pronouns[2:]  # salid + os -> salíos (a hiatus)
+        form, plain = form[:-1], plain[:-1]  # declarad + os -> declaraos
+    if stressed < 0:
+        return form + pronouns
+    # every pronoun has one vowel and ends in a vowel or s: the whole word's default stress
+    # falls on its last but one nucleus
+    added = sum(ch in "aeiouAEIOU" for ch in pronouns)
+    if count + added - 2 == stressed_nucleus:
+        return plain + pronouns
+    return _accent_at(plain, stressed) + pronouns
+
+
+@lru_cache(maxsize=4096)
+def _stress_plan(form: str) -> tuple[str, int, int, int]:
+    """``form`` without written accents, its number of nuclei, which one is stressed, and
+    the index of the stressed vowel; -1 for the index when the form must keep its accent
+    as written (no vowel, or a hiatus: ``oír``)."""
+    nuclei = _nuclei(form)
+    if not nuclei:
+        return form, 0, 0, -1
+    k = _stressed_nucleus(form, nuclei)
+    stressed = _stressed_in(form, nuclei[k])
+    if form[stressed] in "íúÍÚ" and (
+            (stressed > 0 and form[stressed - 1] in _VOWELS)
+            or (stressed + 1 < len(form) and form[stressed + 1] in _VOWELS)):
+        return form, len(nuclei), k, -1
+    return _drop_accents(form), len(nuclei), k, stressed
+
+
+#: tú imperatives that are not the present's third person (tiene -> ten), by verb ending
+_ES_TU_IMPERATIVE = {"tener": "ten", "poner": "pon", "venir": "ven", "hacer": "haz",
+                     "salir": "sal"}
+_ES_TU_IMPERATIVE_EXACT = {"decir": "di", "ir": "ve", "ser": "sé"}
+
+
+def _es_imperatives(inf: str, finite: list[str]) -> list[tuple[str, str]]:
+    """The imperatives of a Spanish verb that take pronouns after them (tú, usted,
+    nosotros, vosotros, ustedes), each with its person's reflexive pronoun."""
+    low = inf.lower()
+    tu = _ES_TU_IMPERATIVE_EXACT.get(low)
+    if tu is None:
+        ending = next((e for e in _ES_TU_IMPERATIVE if low.endswith(e)), None)
+        if ending is not None:
+            prefix = inf[:len(inf) - len(ending)]
+            tu = _ES_TU_IMPERATIVE[ending]
+            if prefix:  # detén, compón: the stress stays on the verb's own syllable
+                tu = _accent_at(tu, _stressed_in(tu, _nuclei(tu)[-1]))
+            tu = prefix + tu
+    return [(tu or finite[2], "te"), (finite[32], "se"), (finite[33], "nos"),
+            (finite[48], "os"), (finite[35], "se")]
 
 
 def _es_complement_forms(rest: str) -> list[str]:
@@ -604,20 +681,26 @@ def _es_complement_forms(rest: str) -> list[str]:
     return out
 
 
-def _es_verb_phrase_forms(term: str) -> dict[str, str]:
+def _es_verb_phrase_forms(term: str, attached: bool = True) -> dict[str, str]:
     """Forms of a Spanish verb term (``declararse culpable``): the verb conjugated (its clitic
-    before a finite form, after a gerund), the words after it as written and, where they
-    can, agreeing with a plural or feminine subject (``se declararon culpables``)."""
+    before a finite form, after an infinitive or gerund), the words after it as written and,
+    where they can, agreeing with a plural or feminine subject (``se declararon culpables``).
+
+    With ``attached`` (accepted terms; forbidden renderings only take one object pronoun on
+    an infinitive or gerund), the pronouns that attach to an infinitive, gerund or
+    imperative in every person: a reflexive verb's own (``declararnos``, ``declárate``),
+    alone or before an object pronoun (``declarárselo``), or one or two object pronouns
+    (``acusarlos``, ``acusárselo``, ``entrégaselas``)."""
     first, sep, rest = term.partition(" ")
     reflexive = first.lower().endswith(("arse", "erse", "irse", "írse"))
     base = first[:-2] if reflexive else first
     rests = [rest, *_es_complement_forms(rest)] if rest else [rest]
-    table = _es_conjugation(base) if reflexive else None
+    table = _es_conjugation(base)
     verb_forms = _es_verb_forms(base)
     out: dict[str, str] = {}
     for complement in rests:
         out.setdefault(first + sep + complement, "inf")
-        if table is not None:  # the clitic of each finite form's person: nos declaramos
+        if reflexive and table is not None:  # the clitic of each finite form's person
             for slot, form in enumerate(table[0]):
                 clitic = _ES_CLITICS[slot % 6] if slot < 48 else "se"
                 out.setdefault(clitic + " " + form + sep + complement, "verb")
@@ -625,26 +708,53 @@ def _es_verb_phrase_forms(term: str) -> dict[str, str]:
             if tag == "inf" or (reflexive and tag == "verb"):
                 continue
             if reflexive and tag == "ger":
-                out.setdefault(_gerund_with_clitic(form, "se") + sep + complement, tag)
+                out.setdefault(attach_pronouns(form, "se") + sep + complement, tag)
             else:
                 out.setdefault(form + sep + complement, tag)
-    if not reflexive:  # an object pronoun attached: acusarlos formalmente, absolviéndole
-        gerund = next((f for f, t in verb_forms.items() if t == "ger"), None)
-        for clitic in _ES_OBJECT_CLITICS:
-            for complement in rests:
-                out.setdefault(first + clitic + sep + complement, "inf-clitic")
-                if gerund:
-                    out.setdefault(_gerund_with_clitic(gerund, clitic) + sep + complement,
-                                   "ger-clitic")
+    if table is None:
+        return out
+    words: list[tuple[str, str]] = []  # the verb with its pronouns, and the tag
+    if reflexive and attached:
+        # the reflexive pronoun in the person of the verb that governs the infinitive or
+        # gerund (queremos declararnos culpables) or of the imperative (declárate), alone or
+        # before an object pronoun (declarárselo)
+        for obj, suffix in (("", ""), *((d, "-clitic") for d in _ES_DIRECT_CLITICS)):
+            for clitic in _ES_CLITICS[:5]:
+                words.append((attach_pronouns(base, clitic + obj), "inf" + suffix))
+                words.append((attach_pronouns(table[1], clitic + obj), "ger" + suffix))
+            for form, clitic in _es_imperatives(base, table[0]):
+                words.append((attach_pronouns(form, clitic + obj), "imp" + suffix))
+    elif not reflexive:
+        # object pronouns: acusarlos formalmente, absolviéndole, acúsalo, entregárselas
+        pronouns = _ES_ATTACHED_OBJECTS if attached else _ES_OBJECT_CLITICS
+        for obj in pronouns:
+            words.append((base + obj if len(obj) <= 3 else attach_pronouns(base, obj),
+                          "inf-clitic"))
+            words.append((attach_pronouns(table[1], obj), "ger-clitic"))
+        if attached:
+            for form, clitic in _es_imperatives(base, table[0]):
+                # not the pronouns of the person spoken to (or of the speakers, after a
+                # nosotros form): those would be the reflexive verb's
+                own = ("me", "nos") if clitic == "nos" else ("te", "os")
+                words += [(attach_pronouns(form, obj), "imp-clitic")
+                          for obj in _ES_ATTACHED_OBJECTS if not obj.startswith(own)]
+    for word, tag in words:
+        for complement in rests:
+            out.setdefault(word + sep + complement, tag)
     return out
 
 
 #: Pronouns that attach to an infinitive or gerund as its object.
 _ES_OBJECT_CLITICS = ("lo", "la", "los", "las", "le", "les", "me", "te", "nos", "os")
+#: The direct object pronouns, which follow an indirect or reflexive one (se lo, nos las).
+_ES_DIRECT_CLITICS = ("lo", "la", "los", "las")
 
 
 #: The reflexive clitic of each person, in the order of a tense's six finite forms.
 _ES_CLITICS = ("me", "te", "se", "nos", "os", "se")
+#: One object pronoun, or an indirect one and a direct one, as they attach to a verb.
+_ES_ATTACHED_OBJECTS = (*_ES_OBJECT_CLITICS,
+                        *(i + d for i in _ES_CLITICS[:5] for d in _ES_DIRECT_CLITICS))
 
 
 def _en_verb_phrase_forms(term: str) -> dict[str, str]:
@@ -676,13 +786,15 @@ def _es_adj_feminine(term: str) -> str | None:
     return None
 
 
-def _term_forms(term: str, entry: Entry, lang: Lang, preferred: bool) -> dict[str, str]:
+def _term_forms(term: str, entry: Entry, lang: Lang, preferred: bool, forbidden: bool = False
+                ) -> dict[str, str]:
     """Forms of one accepted or forbidden term of ``entry``."""
     pos = entry.pos
     if pos in (Pos.PHRASE, Pos.ADV):
         return {term: "base"}
     if pos is Pos.VERB:
-        return _en_verb_phrase_forms(term) if lang == "en" else _es_verb_phrase_forms(term)
+        return _en_verb_phrase_forms(term) if lang == "en" \
+            else _es_verb_phrase_forms(term, attached=not forbidden)
     forms: dict[str, str] = {term: "sg"}
     explicit = entry.plural(lang)
     plural: str | None
@@ -727,7 +839,8 @@ def _tagged_cached(entry: Entry, lang: Lang, forbidden: bool
     forms: dict[str, tuple[str, str]] = {}
     if forbidden:
         for term in entry.forbidden(lang):
-            for form, tag in _term_forms(term, entry, lang, preferred=False).items():
+            for form, tag in _term_forms(term, entry, lang, preferred=False,
+                                         forbidden=True).items():
                 forms.setdefault(form, (term, tag))
     else:
         for i, term in enumerate(entry.accepted(lang)):

@@ -817,17 +817,21 @@ def _verb_stand_in(engine: Engine, entry: Entry, req: Requirement, src: Lang, tg
     # the glossary's reading of the form (``indicted``: past), for a verb the engine's
     # analyser does not know: without it the term went in as an infinitive
     tag = _verb_tag(entry, src, req.source_form, before)
+    if src == "es" and tag == "imp":
+        # a reflexive imperative (declárate): the stand-in without its pronoun reads as a
+        # present (desembarca: "It disembarks"); the term's base form is the imperative
+        return None
     clitics = ""
-    if src == "es" and tag in ("inf-clitic", "ger-clitic"):
-        # the object pronoun stays on the stand-in (acusarlos -> desembarcarlos), so the
+    if src == "es" and tag in ("inf-clitic", "ger-clitic", "imp-clitic"):
+        # the object pronouns stay on the stand-in (acusarlos -> desembarcarlos), so the
         # translation keeps the object ("decided to indict them", not "decided to indict")
-        model, clitics = _split_enclitics(words[0])
+        model, clitics = _split_enclitics(words[0], imperative=tag == "imp-clitic")
         words[0], tag = model, tag.removesuffix("-clitic")
     stand = fn(words[0], src, tgt, tag)
     if not isinstance(stand, tuple):
         return None
     if clitics:
-        attached = _with_enclitics(("", stand[0]), clitics)
+        attached = _with_enclitics(("", stand[0]), clitics, imperative=tag == "imp")
         return (attached[1], stand[1]) if attached else None
     return stand
 
@@ -863,53 +867,95 @@ _EN_BE_HAVE_BEFORE = re.compile(
 
 _ES_ENCLITICS = ("nos", "les", "los", "las", "me", "te", "se", "os", "lo", "la", "le")
 _ES_ACCENTED_GERUND = {"ándo": "ando", "iéndo": "iendo", "yéndo": "yendo"}
+#: An infinitive takes a written accent before two pronouns (acusárselo, decírselo); oír and
+#: reír keep theirs anyway.
+_ES_ACCENTED_INFINITIVE = {"ár": "ar", "ér": "er", "ír": "ir"}
 
 
-def _split_enclitics(word: str) -> tuple[str, str]:
-    """A Spanish infinitive or gerund and the pronouns attached to it (up to two), the
-    gerund's written accent dropped: ``desembarcándole`` -> ``("desembarcando", "le")``;
-    ``(word, "")`` for a word that carries none.
+def _split_enclitics(word: str, imperative: bool = False) -> tuple[str, str]:
+    """A Spanish infinitive or gerund (or, with ``imperative``, an imperative) and the
+    pronouns attached to it (up to two), without the written accent they called for:
+    ``desembarcándole`` -> ``("desembarcando", "le")``, ``acusárselo`` -> ``("acusar",
+    "selo")``, ``acúsalo`` -> ``("acusa", "lo")``; ``(word, "")`` for a word that carries
+    none.
 
     >>> _split_enclitics("desembarcarles"), _split_enclitics("desembarcándoselo")
     (('desembarcar', 'les'), ('desembarcando', 'selo'))
     >>> _split_enclitics("desembarcaron"), _split_enclitics("desembarcar")
     (('desembarcaron', ''), ('desembarcar', ''))
+    >>> _split_enclitics("entregárselas"), _split_enclitics("decírselo")
+    (('entregar', 'selas'), ('decir', 'selo'))
+    >>> [_split_enclitics(w, imperative=True)
+    ...  for w in ("Acúsalo", "entréguenselas", "acusémoslo", "acusaos")]
+    [('Acusa', 'lo'), ('entreguen', 'selas'), ('acusemos', 'lo'), ('acusad', 'os')]
     """
     low = word.lower()
-    splits = [(low[:-len(c)], c) for c in _ES_ENCLITICS if low.endswith(c)]
-    splits += [(stem[:-len(c)], c + last) for stem, last in splits for c in _ES_ENCLITICS
-               if stem.endswith(c)]
-    cut = next((len(c) for stem, c in splits if _is_infinitive_or_gerund(stem)), 0)
-    verb, clitics = (word[:-cut], word[-cut:]) if cut else (word, "")
-    if clitics:
-        for accented, plain in _ES_ACCENTED_GERUND.items():
-            if verb.endswith(accented):
-                verb = verb[:-len(accented)] + plain
+    singles = [(low[:-len(c)], c) for c in _ES_ENCLITICS if low.endswith(c)]
+    doubles = [(stem[:-len(c)], c + last) for stem, last in singles for c in _ES_ENCLITICS
+               if stem.endswith(c) and c in _INDIRECT and last in _DIRECT]
+    if imperative:
+        # an imperative shows no ending of its own: two pronouns where the first can go
+        # before the second (se lo, nos las), else one; what is left must end as an
+        # imperative can (acusa, acusen, acusemos, acusad, ten, haz, sal)
+        cut = next((len(c) for stem, c in [*doubles, *singles]
+                    if len(stem) > 1 and stem[-1] in "aeiouáéíóúnsdlz"), 0)
+    else:
+        cut = next((len(c) for stem, c in [*singles, *doubles]
+                    if _is_infinitive_or_gerund(stem)), 0)
+    if not cut:
+        return word, ""
+    verb, clitics = word[:-cut], word[-cut:]
+    if imperative:
+        verb = _plain_imperative(verb, clitics.lower())
+    for accented, plain in (*_ES_ACCENTED_GERUND.items(), *_ES_ACCENTED_INFINITIVE.items()):
+        if verb.lower().endswith(accented) and not (  # oír, reír: the accent is the verb's
+                accented == "ír" and verb[-3:-2].lower() in "aeiou"):
+            verb = verb[:-len(accented)] + plain
+            break
     return verb, clitics
 
 
+def _plain_imperative(verb: str, clitics: str) -> str:
+    """An imperative as written without pronouns: the stress accent they called for
+    dropped, and the ``-s`` (acusémonos) or ``-d`` (acusaos) they elided put back."""
+    verb = verb.translate(_NO_STRESS_ACCENT)
+    if clitics.startswith(("nos", "se")) and verb.endswith("mo"):
+        return verb + "s"
+    if clitics.startswith("os") and verb[-1:] in ("a", "e", "i"):
+        return verb + "d"
+    return verb
+
+
+_NO_STRESS_ACCENT = str.maketrans("áéíóúÁÉÍÓÚ", "aeiouAEIOU")
+_INDIRECT = frozenset({"me", "te", "se", "nos", "os"})
+_DIRECT = frozenset({"lo", "la", "los", "las"})
+
+
 def _is_infinitive_or_gerund(word: str) -> bool:
-    return len(word) > 3 and (word.endswith(("ar", "er", "ir", "ír"))
+    return len(word) > 3 and (word.endswith(("ar", "er", "ir", "ír", "ár", "ér"))
                               or word.endswith(("ando", "iendo", "yendo", *_ES_ACCENTED_GERUND)))
 
 
-def _with_enclitics(here: tuple[str, str], clitics: str) -> tuple[str, str] | None:
+def _with_enclitics(here: tuple[str, str], clitics: str, imperative: bool = False
+                    ) -> tuple[str, str] | None:
     """The conjugated term of ``here`` (text before, term) with ``clitics`` attached to its
     verb, as the stand-in had them (``acusar formalmente`` + ``les`` -> ``acusarles
-    formalmente``); None for a reflexive term (its own ``se`` is already attached).
+    formalmente``), with the written accent that then needs (``acusárselo``); the verb
+    must be an infinitive or gerund, or with ``imperative`` any form. None for a reflexive
+    term (its own ``se`` is already attached).
 
     >>> _with_enclitics(("Votó ", "absolviendo"), "le")
     ('Votó ', 'absolviéndole')
+    >>> _with_enclitics(("", "acusar formalmente"), "selo")
+    ('', 'acusárselo formalmente')
     """
+    from glossary.forms import attach_pronouns
+
     head, *rest = here[1].split(" ")
     low = head.lower()
-    if not _is_infinitive_or_gerund(low) or low.endswith("se"):
+    if (not imperative and not _is_infinitive_or_gerund(low)) or low.endswith("se"):
         return None
-    for plain, accented in (("ando", "ándo"), ("iendo", "iéndo"), ("yendo", "yéndo")):
-        if head.endswith(plain):
-            head = head[:-len(plain)] + accented
-            break
-    return here[0], " ".join([head + clitics, *rest])
+    return here[0], " ".join([attach_pronouns(head, clitics), *rest])
 
 
 def _english_form_like(entry: Entry, stand_in: str, model: str) -> str | None:

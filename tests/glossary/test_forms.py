@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from glossary.forms import forbidden_forms, inflections, lemma_of, pluralize, tagged_forms
@@ -122,16 +124,75 @@ def test_generated_verb_forms_are_real_words() -> None:
     ("absolver", "absolviéndole", "ger-clitic"),
     ("acusar formalmente", "acusarles formalmente", "inf-clitic"),
     ("acusar formalmente", "acusándola formalmente", "ger-clitic"),
+    # issue 3: two pronouns, the infinitive then written with an accent
+    ("acusar", "acusárselo", "inf-clitic"),
+    ("entregar", "entregárselas", "inf-clitic"),
+    ("declarar", "declarárselo", "inf-clitic"),
+    ("entregar", "entregándonoslos", "ger-clitic"),
+    ("acusar formalmente", "acusármela formalmente", "inf-clitic"),
+    # imperatives, one or two pronouns: tú, usted, nosotros, vosotros, ustedes
+    ("entregar", "entrégaselas", "imp-clitic"),
+    ("acusar formalmente", "acúselo formalmente", "imp-clitic"),
+    ("entregar", "entreguémoselo", "imp-clitic"),
+    ("entregar", "entregádselo", "imp-clitic"),
+    ("absolver", "absuélvanlos", "imp-clitic"),
+    ("detener", "detenlo", "imp-clitic"),  # irregular tú imperative (detén)
+    ("hacer", "hazlo", "imp-clitic"),
 ])
 def test_spanish_verb_with_an_attached_object_pronoun(term: str, form: str, tag: str) -> None:
     """Issue 3: the repair attaches the object pronoun Apertium attached to the stand-in
-    verb (``votó para acusarles formalmente``); the check must accept that form."""
+    verb (``votó para acusarles formalmente``); the check must accept that form, and two
+    pronouns (``acusárselo``) or an imperative's (``entrégaselas``) too."""
     assert _verb("es", term)[form] == tag
 
 
+@pytest.mark.parametrize(("term", "form"), [
+    ("acusar", "acusarselo"),  # two pronouns need the accent
+    ("acusar", "acúsarlo"),
+    ("entregar", "entregálo"),
+    ("acusar", "acusarlelo"),  # le lo is se lo
+    ("declararse culpable", "declararlo culpable"),  # a reflexive keeps its pronoun
+])
+def test_misspelt_attached_pronouns_are_not_forms(term: str, form: str) -> None:
+    assert form not in _verb("es", term)
+
+
+@pytest.mark.parametrize(("form", "tag"), [
+    # issue 3: the reflexive pronoun in the person of the governing verb (queremos
+    # declararnos culpables) or of the imperative, alone or before an object pronoun
+    ("declararnos culpables", "inf"),
+    ("declararme culpable", "inf"),
+    ("declarándonos culpables", "ger"),
+    ("declárate culpable", "imp"),
+    ("declárese culpable", "imp"),
+    ("declarémonos culpables", "imp"),
+    ("declaraos culpables", "imp"),
+    ("declárense culpables", "imp"),
+    ("declarárselo culpable", "inf-clitic"),
+    ("declarándoselo culpable", "ger-clitic"),
+])
+def test_reflexive_verb_pronoun_in_each_person(form: str, tag: str) -> None:
+    forms = _verb("es", "declararse culpable")
+    assert forms[form] == tag
+    assert forms["declararse culpable"] == "inf"  # the term as written stays the first
+    assert next(f for f, t in forms.items() if t == "ger") == "declarándose culpable"
+
+
 def test_reflexive_verb_gets_no_object_pronoun_forms() -> None:
-    assert not [f for f, t in _verb("es", "declararse culpable").items()
+    """A reflexive verb's object pronoun comes after its own (declarárselo), never alone."""
+    attached = [f for f, t in _verb("es", "declararse culpable").items()
                 if t.endswith("-clitic")]
+    assert attached
+    assert all(re.search(r"(?:me|te|se|nos|os)(?:lo|la|los|las) ", f) for f in attached)
+
+
+def test_forbidden_renderings_take_no_imperative_or_two_pronouns() -> None:
+    """Forbidden renderings only need the forms an engine writes (and each form costs the
+    matcher time): one pronoun on an infinitive or gerund."""
+    entry = Entry("s", "seize", "decomisar", pos=Pos.VERB, forbidden_es=("coger",))
+    forbidden = forbidden_forms(entry, "es")
+    assert {"cogerlo", "cogiéndolo"} <= forbidden
+    assert not {"cogérselo", "cógelo"} & forbidden
 
 
 def test_noun_entry_forms() -> None:

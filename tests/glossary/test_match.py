@@ -134,6 +134,17 @@ CASES = [
         ],
     ),
     (
+        # issue 3: two pronouns attached (with the written accent), or one to an imperative
+        "es verb with attached pronouns",
+        "es",
+        "pidió extraditárselo; extraditándoselas; extradítalo; extraditarselo",
+        [
+            ("extraditárselo", "extradite", "preferred", "inf-clitic"),
+            ("extraditándoselas", "extradite", "preferred", "ger-clitic"),
+            ("extradítalo", "extradite", "preferred", "imp-clitic"),
+        ],
+    ),
+    (
         "es feminine",
         "es",
         "una sicaria y dos sicarias y sicarios",
