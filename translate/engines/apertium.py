@@ -44,6 +44,7 @@ from translate.engines.pipeline import (  # noqa: F401  (re-exported: the engine
     Pipeline,
     PipelineBatch,
     _end_process,
+    batch_timeout,
     from_stream,
     to_stream,
 )
@@ -808,14 +809,14 @@ class ApertiumEngine:
     def _pipeline(self, cmd: Sequence[str]) -> Pipeline:
         """The running pipeline for ``cmd``, started if needed (oldest closed first)."""
         key = tuple(cmd)
-        pipe = self._pipelines.pop(key, None)
+        from translate.engines.prestart import adopt, adopt_early
+
+        pipe = self._pipelines.pop(key, None) or adopt_early(cmd)
         if pipe is None or not pipe.alive():
             if pipe is not None:
                 pipe.close()
             while len(self._pipelines) >= self.MAX_PIPELINES:
                 self._pipelines.pop(next(iter(self._pipelines))).close()
-            from translate.engines.prestart import adopt
-
             pipe = Pipeline(cmd, adopt(cmd))
         self._pipelines[key] = pipe  # most recently used last
         return pipe
@@ -841,7 +842,7 @@ class ApertiumEngine:
         if self.persistent and segments:
             try:
                 pipe = self._pipeline(cmd)
-                batch = pipe.submit(segments, timeout=60 + 0.05 * sum(map(len, segments)))
+                batch = pipe.submit(segments, timeout=batch_timeout(segments))
                 return EngineBatch(self, cmd, segments, pair, compile_seconds, pipe, batch)
             except (EngineError, OSError):
                 self._discard(cmd, pipe)

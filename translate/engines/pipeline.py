@@ -12,9 +12,12 @@ import re
 import subprocess
 import time
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
-from glossary.errors import EngineError
 from translate.engines.prestart import PIPELINE_ENV
+
+if TYPE_CHECKING:
+    from glossary.errors import EngineError
 
 #: Characters Apertium's stream format reserves (escaped with a backslash in text).
 RESERVED = re.compile(r"([\[\]{}\\^$@/<>])")
@@ -56,6 +59,19 @@ def from_stream(text: str) -> str:
 
 
 _STREAM_MARKUP = re.compile(r"\\(.)|[\[\]]", re.S)
+
+
+def _engine_error(message: str) -> EngineError:
+    """An :class:`EngineError` (imported when needed: the ``glossary`` package's import is
+    not, before the console script's early batch goes in)."""
+    from glossary.errors import EngineError
+
+    return EngineError(message)
+
+
+def batch_timeout(segments: Sequence[str]) -> float:
+    """Seconds a batch may take before its pipeline counts as stalled."""
+    return 60 + 0.05 * sum(map(len, segments))
 
 
 def _end_process(proc: subprocess.Popen[bytes]) -> None:
@@ -177,6 +193,8 @@ class Pipeline:
         self._tag = secrets.token_hex(4)  # so no text can pass for a marker
         self._stale: set[str] = set()
         self._busy: PipelineBatch | None = None
+        #: the segments of a batch submitted on a guess (see :meth:`submit_early`)
+        self._early: list[str] | None = None
 
     def alive(self) -> bool:
         return self.proc.poll() is None
@@ -188,10 +206,21 @@ class Pipeline:
     def submit(self, segments: Sequence[str], timeout: float) -> PipelineBatch:
         """Start translating ``segments`` and return at once; the outputs arrive (in order)
         through the returned batch while the caller does other work."""
+        early, self._early = self._early, None
+        if early is not None and self._busy is not None:
+            if early == list(segments):
+                return self._busy  # already on its way
+            self._busy.result()  # a guess that turned out different: let it through unused
         if self._busy is not None and not self._busy.done:
-            raise EngineError("apertium pipeline is busy with another batch")
+            raise _engine_error("apertium pipeline is busy with another batch")
         self._busy = PipelineBatch(self, segments, timeout)
         return self._busy
+
+    def submit_early(self, segments: Sequence[str], timeout: float) -> None:
+        """Submit ``segments`` before anyone asks for them (``prestart.submit_early``): the
+        next :meth:`submit` of exactly these segments takes this batch over."""
+        self.submit(segments, timeout)
+        self._early = list(segments)
 
     def _read_batch(self, batch: PipelineBatch) -> None:
         """The reader side of a batch (runs in the batch's reader thread): cut the output at
@@ -208,12 +237,12 @@ class Pipeline:
             while b"\0" not in self._buf:
                 left = deadline - time.monotonic()
                 if left <= 0 or batch.write_errors:
-                    raise EngineError("apertium pipeline stalled")
+                    raise _engine_error("apertium pipeline stalled")
                 ready, _w, _x = select.select([fd], [], [], min(left, 1.0))
                 if ready:
                     chunk = os.read(fd, 1 << 16)
                     if not chunk:
-                        raise EngineError("apertium pipeline ended")
+                        raise _engine_error("apertium pipeline ended")
                     self._buf += chunk
             *raws, self._buf = self._buf.split(b"\0")
             for n, raw in enumerate(raws):
@@ -223,7 +252,7 @@ class Pipeline:
                     self._buf = b"\0".join([*raws[n + 1:], self._buf])
                     self._stale.update(markers[1:])
                     if count != batch.size:
-                        raise EngineError(f"apertium pipeline returned {count} segments "
+                        raise _engine_error(f"apertium pipeline returned {count} segments "
                                           f"for {batch.size}")
                     return
                 if text in self._stale:
