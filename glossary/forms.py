@@ -228,24 +228,29 @@ def pluralize(term: str, lang: Lang) -> str:
 #: base: past, participle (same when one form). Common irregular verbs of news copy.
 _EN_IRREGULAR_TEXT = """
 arise arose arisen|be was|were,been|bear bore borne|beat beat beaten|become became become|
-begin began begun|bend bent|bet bet|bid bid|bind bound|bite bit bitten|bleed bled|blow blew blown|
+begin began begun|bend bent|beset beset|bet bet|bid bid|bind bound|bite bit bitten|bleed bled|
+blow blew blown|
 break broke broken|bring brought|build built|burn burned|burnt|buy bought|catch caught|
 choose chose chosen|come came come|cost cost|cut cut|deal dealt|dig dug|do did done|draw drew drawn|
 drink drank drunk|drive drove driven|eat ate eaten|fall fell fallen|feed fed|feel felt|fight fought|
 find found|flee fled|fly flew flown|forbid forbade forbidden|forget forgot forgotten|
 forgive forgave forgiven|freeze froze frozen|get got|gotten|give gave given|go went gone|
 grow grew grown|hang hung|hanged|have had|hear heard|hide hid hidden|hit hit|hold held|hurt hurt|
-keep kept|know knew known|lay laid|lead led|leave left|lend lent|let let|lie lay lain|lose lost|
-make made|mean meant|meet met|mislead misled|overcome overcame overcome|oversee oversaw overseen|
-overthrow overthrew overthrown|pay paid|plead pleaded|pled|put put|quit quit|read read|
+input input|inputted|keep kept|know knew known|lay laid|lead led|leave left|lend lent|let let|
+lie lay lain|lose lost|
+make made|mean meant|meet met|mislead misled|offset offset|output output|outputted|
+overcome overcame overcome|oversee oversaw overseen|
+overthrow overthrew overthrown|pay paid|plead pleaded|pled|preset preset|put put|quit quit|
+read read|reset reset|
 ride rode ridden|
 ring rang rung|rise rose risen|run ran run|say said|see saw seen|seek sought|sell sold|send sent|
 set set|shake shook shaken|shoot shot|show showed shown|shut shut|sing sang sung|sink sank sunk|
 sit sat|sleep slept|slay slew slain|speak spoke spoken|spend spent|split split|spread spread|
 stand stood|steal stole stolen|stick stuck|strike struck|swear swore sworn|sweep swept|
 take took taken|teach taught|tear tore torn|tell told|think thought|throw threw thrown|
-undergo underwent undergone|understand understood|undertake undertook undertaken|
-uphold upheld|wake woke woken|wear wore worn|win won|withdraw withdrew withdrawn|
+undercut undercut|undergo underwent undergone|understand understood|
+undertake undertook undertaken|uphold upheld|upset upset|wake woke woken|wear wore worn|win won|
+withdraw withdrew withdrawn|
 withhold withheld|write wrote written
 """
 
@@ -270,7 +275,8 @@ def _parse_irregular(text: str) -> dict[str, tuple[str, ...]]:
 _EN_IRREGULAR = _parse_irregular(_EN_IRREGULAR_TEXT)
 #: polysyllables stressed on a final consonant-vowel-consonant double it (acquit -> acquitted)
 _EN_DOUBLING_SUFFIXES = ("mit", "quit", "quip", "cur", "fer", "pel", "trol", "gret", "bid",
-                         "vet", "pin", "sit", "set", "ban", "lap", "mat", "nap", "rob", "wed")
+                         "vet", "pin", "sit", "set", "put", "cut", "ban", "lap", "mat", "nap",
+                         "rob", "wed")
 _EN_NO_DOUBLING = ("offer", "suffer", "differ", "proffer", "visit", "deposit", "limit",
                    "benefit", "credit", "edit", "exhibit", "inhibit", "profit", "prohibit",
                    "audit", "solicit", "elicit", "posit", "target", "budget", "market", "vomit")

@@ -835,8 +835,8 @@ def _verb_stand_in(engine: Engine, entry: Entry, req: Requirement, src: Lang, tg
 def _verb_tag(entry: Entry, lang: Lang, form: str, before: str = "") -> str:
     """The glossary's tag of the verb form ``form`` of ``entry`` (``glossary.forms``) found
     after the text ``before``; "" when that is no verb tag, or for an English base form
-    right after ``be`` or ``have`` (a participle the glossary's rules do not know as one:
-    ``whether it is reset``, ``reset`` is not in its table of irregular verbs) or opening
+    right after ``be`` or ``have`` (a participle that reads as the base form, as an
+    irregular verb's can: ``whether it is reset``) or opening
     the segment (an imperative, ``Reset Availability Data``, which stays an infinitive).
 
     >>> from glossary.model import Entry, Pos

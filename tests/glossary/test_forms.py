@@ -40,6 +40,14 @@ VERBS = [
     ("en", "flee", {"fled": "past", "fleeing": "ger"}),
     ("en", "plead guilty", {"pleaded guilty": "past", "pled guilty": "past",
                             "pleads guilty": "verb"}),
+    # compounds of set/put/cut keep the one past form (it gave "resetted", "inputing")
+    ("en", "reset", {"resets": "verb", "resetting": "ger", "resetted": None}),
+    ("en", "upset", {"upsetting": "ger", "upsetted": None}),
+    ("en", "offset", {"offsetting": "ger", "offsetted": None}),
+    ("en", "input", {"inputted": "past", "inputting": "ger", "inputed": None,
+                     "inputing": None}),
+    ("en", "output", {"outputted": "past", "outputting": "ger", "outputed": None}),
+    ("en", "undercut", {"undercutting": "ger", "undercuted": None}),
     ("es", "extraditar", {"extraditó": "verb", "extraditaron": "verb", "extraditado": "part",
                           "extraditada": "part-f", "extraditados": "part-pl",
                           "extraditadas": "part-fpl", "extraditando": "ger"}),
@@ -94,7 +102,8 @@ NEWS_VERBS_ES = ("extraditar detener acusar sentenciar condenar deportar arresta
                  "obtener mantener proteger dirigir exigir vencer buscar pagar realizar "
                  "entregar averiguar").split()
 NEWS_VERBS_EN = ("extradite acquit plead seize hold ban deny target commit indict convict "
-                 "sentence deport arrest kidnap extort smuggle launder testify flee shoot").split()
+                 "sentence deport arrest kidnap extort smuggle launder testify flee shoot "
+                 "reset upset offset input output undercut").split()
 
 
 def test_generated_verb_forms_are_real_words() -> None:
