@@ -9,6 +9,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from translate.cli.common import fail, glossary_paths
+from translate.engines.prestart import (
+    MAX_LINE_CHARS,
+    PROGRESS_CHUNK,
+    PROGRESS_MIN_LINES,
+    early_input,
+)
 from translate.i18n import _
 
 if TYPE_CHECKING:
@@ -16,9 +22,6 @@ if TYPE_CHECKING:
     from translate.enforce import TranslationResult
     from translate.engines.base import Engine
 
-#: Longer lines are refused: they are not prose (a minified file, a binary) and would make
-#: one enormous sentence.
-MAX_LINE_CHARS = 20_000
 LANG_CODES = ("en", "es")
 
 
@@ -26,14 +29,15 @@ def read_input(source: str) -> tuple[str, str]:
     """The input text and its display name; strict UTF-8, no overlong lines, not empty."""
     from glossary.errors import GlosaError
 
+    early = early_input(source)  # the console script may have read it already
     if source == "-":
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read() if early is None else early
         name = "<stdin>"
     else:
         path = Path(source)
         name = source
         try:
-            data = path.read_bytes()
+            data = path.read_bytes() if early is None else early
         except FileNotFoundError:
             raise GlosaError(_("{path}: no such file").format(path=source)) from None
         except IsADirectoryError:
@@ -200,7 +204,7 @@ def _run(text: str, src: Lang, tgt: Lang, engine: Engine, terms: Glossary) -> Tr
     """Translate, with a progress bar on stderr when it is a terminal and the input is long."""
     from translate.enforce import translate_text
 
-    if not sys.stderr.isatty() or text.count("\n") < 200:
+    if not sys.stderr.isatty() or text.count("\n") < PROGRESS_MIN_LINES:
         return translate_text(text, src, tgt, engine=engine, glossary=terms)
     segments = [0]
     with typer.progressbar(length=1, label=_("translating"), file=sys.stderr) as bar:
@@ -210,4 +214,5 @@ def _run(text: str, src: Lang, tgt: Lang, engine: Engine, terms: Glossary) -> Tr
             bar.update(done - segments[0])
             segments[0] = done
 
-        return translate_text(text, src, tgt, engine=engine, glossary=terms, progress=step)
+        return translate_text(text, src, tgt, engine=engine, glossary=terms, progress=step,
+                              chunk=PROGRESS_CHUNK)

@@ -7,7 +7,15 @@ looks up the pipeline command the same arguments (direction, glossary files) use
 in ``$GLOSA_HOME/apertium/prestart.json``, and starts it at once; the engine then adopts it
 if, and only if, it is exactly the command it needs. A guess that turns out wrong (the
 glossary changed since) is killed unused and the right pipeline started as always, so the
-output never depends on the guess. This module imports nothing heavy: it runs before all else.
+output never depends on the guess.
+
+Then it reads the input, cuts it into the segments enforcement will send (the same
+segmenter, the same placeholder tokens) and hands them to that pipeline at once
+(:func:`submit_early`), so Apertium translates while Python imports the CLI and loads the
+glossary (about 0.15 s). The engine takes that batch over only if the segments it sends are
+exactly those; otherwise the early batch is let through unused. The input read from stdin
+is kept for the CLI (:func:`early_input`). This module imports nothing heavy: it runs before
+all else.
 """
 
 from __future__ import annotations
@@ -16,9 +24,24 @@ import os
 import subprocess
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from translate.engines.pipeline import Pipeline
 
 #: Pipelines started on a guess, by command, until the engine adopts them.
 _STARTED: dict[tuple[str, ...], subprocess.Popen[bytes]] = {}
+#: Pre-started pipelines with the input's segments already submitted (:func:`submit_early`).
+_EARLY: dict[tuple[str, ...], Pipeline] = {}
+#: The input bytes read early, by the source argument (``-`` for stdin).
+_INPUT: dict[str, bytes] = {}
+#: ``glosa translate`` shows a progress bar when stderr is a terminal and the input has at
+#: least this many lines; it then sends the segments PROGRESS_CHUNK at a time.
+PROGRESS_MIN_LINES = 200
+PROGRESS_CHUNK = 250
+#: Longer lines are refused: they are not prose (a minified file, a binary) and would make
+#: one enormous sentence.
+MAX_LINE_CHARS = 20_000
 STATE_FILE = "prestart.json"
 PIPELINE_ENV = {"LC_ALL": "C.UTF-8"}
 
@@ -47,8 +70,22 @@ def key_from_argv(argv: Sequence[str]) -> str | None:
     ...     run_key("es", "en", ["x.csv"], False)
     True
     """
+    parsed = _parse(argv)
+    return parsed[0] if parsed else None
+
+
+def _parse(argv: Sequence[str]) -> tuple[str, str | None] | None:
+    """:func:`key_from_argv`'s key and the input the run reads: the one positional argument,
+    ``-`` (stdin) when there is none, None when it cannot tell (more than one, ``--``).
+
+    >>> _parse(["--to", "en", "--from=es", "story.md", "--replace-glossary", "--glossary", "g"])
+    ('es>en|only|...', 'story.md')
+    >>> _parse(["--format", "json"])[1], _parse(["a", "b"])[1], _parse(["--", "a"])[1]
+    ('-', None, None)
+    """
     values = {"--from": "en", "--to": "es", "--engine": "apertium"}
     glossaries: list[str] = []
+    positional: list[str] = []
     replace = False
     args = list(argv)
     i = 0
@@ -67,10 +104,17 @@ def key_from_argv(argv: Sequence[str]) -> str | None:
                 values[name] = value
         elif arg == "--replace-glossary":
             replace = True
+        elif arg == "--":
+            positional += ["--", *args[i + 1:]]
+            break
+        elif arg == "-" or not arg.startswith("-"):
+            positional.append(arg)
         i += 1
     if values["--engine"] != "apertium":
         return None
-    return run_key(values["--from"], values["--to"], glossaries, replace)
+    source = "-" if not positional else positional[0] if len(positional) == 1 and \
+        positional[0] != "--" else None
+    return run_key(values["--from"], values["--to"], glossaries, replace), source
 
 
 def _load_state() -> dict[str, list[str]]:
@@ -85,6 +129,13 @@ def _load_state() -> dict[str, list[str]]:
 
 
 def speculate(argv: Sequence[str]) -> None:
+    """Start the pipeline the last run with these arguments used, and hand it the input's
+    segments (:func:`start_pipeline`, :func:`submit_early`). Never raises (but for Ctrl-C)."""
+    start_pipeline(argv)
+    submit_early(argv)
+
+
+def start_pipeline(argv: Sequence[str]) -> None:
     """Start the pipeline the last run with these arguments used (if any, and if its compiled
     dictionaries are still there). Never raises: a failed guess only costs the head start."""
     try:
@@ -118,6 +169,62 @@ def _files_present(cmd: Sequence[str]) -> bool:
     return True
 
 
+def submit_early(argv: Sequence[str]) -> None:
+    """Hand the segments of the run's input to the pipeline :func:`start_pipeline` started:
+    read the input (a file, or stdin unless it is a terminal: a user may still be typing and
+    the arguments not even be valid), decode it as ``read_input`` will, cut it with
+    ``segment_text`` and protect placeholders as ``translate_text`` will, and submit them.
+    Input ``read_input`` would refuse (not UTF-8, empty, a line over MAX_LINE_CHARS) is kept
+    for it but not submitted. Never raises: a failure only costs the head start."""
+    if len(_STARTED) != 1:
+        return
+    parsed = _parse(argv)
+    source = parsed[1] if parsed else None
+    if source is None:
+        return
+    try:
+        if source == "-":
+            if sys.stdin is None or sys.stdin.isatty():
+                return
+            data = _INPUT["-"] = sys.stdin.buffer.read()
+        else:
+            with open(source, "rb") as fh:
+                data = _INPUT[source] = fh.read()
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    except (OSError, ValueError):
+        return
+    if not text.strip() or max(map(len, text.split("\n"))) > MAX_LINE_CHARS:
+        return
+    from translate.engines.pipeline import Pipeline, batch_timeout
+    from translate.placeholders import PROSE_FORMATS, protect
+    from translate.segments import segment_text
+
+    segments = [protect(s.text, PROSE_FORMATS).text for s in segment_text(text)]
+    if sys.stderr is not None and sys.stderr.isatty() and \
+            text.count("\n") >= PROGRESS_MIN_LINES:
+        segments = segments[:PROGRESS_CHUNK]
+    if not segments:
+        return
+    cmd, proc = _STARTED.popitem()
+    pipe = Pipeline(cmd, proc)
+    try:
+        pipe.submit_early(segments, batch_timeout(segments))
+    except OSError:
+        _STARTED[cmd] = proc
+        return
+    _EARLY[cmd] = pipe
+
+
+def early_input(source: str) -> bytes | None:
+    """The input :func:`submit_early` read for ``source`` (taken: asked once), if it did."""
+    return _INPUT.pop(source, None)
+
+
+def adopt_early(cmd: Sequence[str]) -> Pipeline | None:
+    """The pipeline for exactly ``cmd`` with the input's segments already submitted."""
+    return _EARLY.pop(tuple(cmd), None)
+
+
 def adopt(cmd: Sequence[str]) -> subprocess.Popen[bytes] | None:
     """The pipeline started on a guess for exactly ``cmd``, still running; else None."""
     proc = _STARTED.pop(tuple(cmd), None)
@@ -148,10 +255,16 @@ def remember(key: str, cmd: Sequence[str]) -> None:
 
 def discard_unused() -> None:
     """Kill the pipelines started on a guess that nothing adopted."""
+    while _EARLY:
+        pipe = _EARLY.pop(next(iter(_EARLY)))
+        _STARTED[tuple(pipe.cmd)] = pipe.proc
     while _STARTED:
         proc = _STARTED.pop(next(iter(_STARTED)))
         proc.kill()
         proc.wait()
         for stream in (proc.stdin, proc.stdout):
             if stream is not None:
-                stream.close()
+                try:
+                    stream.close()
+                except OSError:  # an early batch's input, still being written
+                    pass
