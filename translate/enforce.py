@@ -275,7 +275,8 @@ def _replace_forbidden(output: str, entry: Entry, tgt: Lang, req: Requirement,
     lemma_only = False
     if entry.pos is Pos.VERB and callable(conjugate) and found:
         here = _conjugate_here(entry.term(tgt), before, found[0], tgt, conjugate,
-                               getattr(engine, "agree_like", None), found[1:])
+                               getattr(engine, "agree_like", None), found[1:],
+                               getattr(engine, "person_of", None))
         if here is not None:
             before, form = here
         else:
@@ -298,7 +299,8 @@ _ES_AUX_BEFORE = re.compile(
 def _conjugate_here(lemma: str, before: str, model: str, tgt: Lang,
                     conjugate: Callable[..., object],
                     agree: Callable[..., object] | None = None,
-                    shown: Sequence[str] = ()) -> tuple[str, str] | None:
+                    shown: Sequence[str] = (),
+                    person: Callable[..., object] | None = None) -> tuple[str, str] | None:
     """The verb ``lemma`` conjugated like the verb form ``model`` found right after
     ``before``: the text before it (changed when a clitic goes before an auxiliary) and the
     form; None when the engine cannot conjugate it.
@@ -307,19 +309,128 @@ def _conjugate_here(lemma: str, before: str, model: str, tgt: Lang,
     its subject (``se declararon culpables``): in the number of ``model``, or in a compound
     tense of the ``haber`` before it (the participle is invariable); where neither shows a
     number (``haber``, an infinitive), in that of the words ``shown`` after the replaced verb.
+    A reflexive term put in as an infinitive or gerund right after the verb that governs it
+    takes that verb's person and number, by ``person`` (the engine's ``person_of``):
+    ``Queremos declararnos culpables``, ``Acordaron declararse culpables``.
     """
+    if tgt == "es" and person is not None and _finite_after_finite(before, model, person):
+        # Apertium's finite verb right after the verb that governs it ("Han apalabrado
+        # aboga culpable" for "have agreed to plead guilty"): Spanish wants the infinitive
+        head = lemma.partition(" ")[0]
+        infinitive = head[:-2] if head.endswith("se") and len(head) > 4 else head
+        model = (infinitive[:1].upper() if model[:1].isupper() else infinitive[:1]) \
+            + infinitive[1:]
     form = conjugate(lemma, model, tgt)
     if isinstance(form, str) and form:
         here: tuple[str, str] | None = (before, form)
     elif tgt == "es":
-        here = _reflexive_compound(lemma, before, model, conjugate)
+        here = (_reflexive_compound(lemma, before, model, conjugate)
+                or _reflexive_gerund(lemma, before, model, conjugate))
     else:
         here = None
-    if here is None or agree is None or tgt != "es":
+    if here is None or tgt != "es":
         return here
     aux = _ES_AUX_BEFORE.search(before)
     models = (aux.group(1) if aux else model, *shown)
-    return here[0], _agree_complement(here[1], lemma, models, agree)
+    form = here[1]
+    if aux is None and person is not None:
+        governing = _governing_person(lemma, here[0], form, person)
+        if governing is not None:
+            # a reflexive infinitive or gerund after the verb that governs it: its pronoun
+            # and adjective are that verb's subject's (queremos declararnos culpables)
+            word, clitic, number = governing
+            head, _sep, rest = form.partition(" ")
+            form = " ".join(w for w in (head[:-2] + clitic, rest) if w)
+            if number == "pl":
+                models = (word, *models)
+    if agree is None:
+        return here[0], form
+    return here[0], _agree_complement(form, lemma, models, agree)
+
+
+#: The verb right before an infinitive or gerund, and what may come between (``van a``,
+#: ``acordaron no``), or a finite verb and a participle (``han acordado``, ``están
+#: obligados a``).
+_ES_GOVERNING = re.compile(
+    r"(?i)\b(?P<verb>\w+)(?:\s+(?P<participle>\w+(?:ado|ido|ada|ida|ados|idos|adas|idas)))?"
+    r"\s+(?:(?:a|de|para|por|en|no)\s+)*$")
+
+
+def _governing_person(lemma: str, before: str, form: str,
+                      person: Callable[..., object]) -> tuple[str, str, str] | None:
+    """For a reflexive Spanish term ``lemma`` put in as an infinitive or gerund (``form``:
+    ``declararse culpable``, ``declarándose culpable``) right after a finite verb at the
+    end of ``before`` (or after ``haber`` and a participle): that verb, the reflexive
+    pronoun of its person, and its number, by ``person`` (the engine's ``person_of``);
+    None otherwise.
+
+    >>> persons = {"Queremos": ("p1", "pl"), "Han": ("p3", "pl")}
+    >>> ask = lambda word, lang: persons.get(word)
+    >>> _governing_person("declararse culpable", "Queremos ", "declararse culpable", ask)
+    ('Queremos', 'nos', 'pl')
+    >>> _governing_person("declararse culpable", "Han acordado ", "declararse culpable", ask)
+    ('Han', 'se', 'pl')
+    >>> _governing_person("declararse culpable", "Queremos ", "se declara culpable", ask)
+    >>> _governing_person("declararse culpable", "Los hombres ", "declararse culpable", ask)
+    """
+    head = form.partition(" ")[0].lower()
+    if not lemma.partition(" ")[0].lower().endswith("se") or not head.endswith("se") or not (
+            head[:-2].endswith(("ar", "er", "ir", "ír"))
+            or head[:-2].endswith(("ándo", "iéndo", "yéndo"))):
+        return None
+    m = _ES_GOVERNING.search(before)
+    if m is None:
+        return None
+    word = m.group("verb")  # before a participle: haber, ser or estar, the finite verb
+    shown = person(word, "es")
+    if not isinstance(shown, tuple) or len(shown) != 2:
+        return None
+    return word, _ES_PERSON_CLITIC.get(tuple(shown), "se"), str(shown[1])
+
+
+_ES_PERSON_CLITIC: dict[tuple[str, ...], str] = {
+    ("p1", "sg"): "me", ("p2", "sg"): "te", ("p1", "pl"): "nos", ("p2", "pl"): "os"}
+
+
+def _finite_after_finite(before: str, model: str, person: Callable[..., object]) -> bool:
+    """Whether the verb form ``model`` is finite and comes right after a finite verb (or a
+    finite verb and a participle) at the end of ``before``: two finite verbs in a row, which
+    Spanish does not write (``Han apalabrado aboga``); ``que`` or a subject between them
+    make the second one right."""
+    if model.lower().endswith(_ES_NON_FINITE):
+        return False  # an infinitive, gerund or participle: nothing to ask the engine
+    m = _ES_GOVERNING.search(before)
+    return (m is not None and isinstance(person(model, "es"), tuple)
+            and isinstance(person(m.group("verb"), "es"), tuple))
+
+
+_ES_NON_FINITE = ("ar", "er", "ir", "ír", "ando", "iendo", "yendo", "ado", "ada", "ados",
+                  "adas", "ido", "ida", "idos", "idas")
+
+
+def _reflexive_gerund(lemma: str, before: str, model: str, conjugate: Callable[..., object]
+                      ) -> tuple[str, str] | None:
+    """A reflexive Spanish verb (``declararse culpable``) in place of a gerund (``Están
+    abogando culpables``): the gerund of the verb without its clitic, the clitic then
+    attached with the accent it calls for (``declarándose culpable``); None when this is
+    not that case.
+
+    >>> _reflexive_gerund("declararse culpable", "Están ", "abogando",
+    ...                   lambda lemma, model, lang: "declarando culpable")
+    ('Están ', 'declarándose culpable')
+    """
+    from glossary.forms import attach_pronouns
+
+    head, *rest = lemma.split()
+    if not head.endswith("se") or len(head) <= 4:
+        return None
+    gerund = conjugate(" ".join([head[:-2], *rest]), model, "es")
+    if not isinstance(gerund, str) or not gerund:
+        return None
+    verb, _sep, after = gerund.partition(" ")
+    if not verb.lower().endswith(("ando", "iendo", "yendo")):
+        return None
+    return before, " ".join(w for w in (attach_pronouns(verb, "se"), after) if w)
 
 
 def _agree_complement(form: str, lemma: str, models: Sequence[str],
@@ -1002,7 +1113,8 @@ def _fill(out: str, slots: Sequence[_Slot], glossary: Glossary, src: Lang, tgt: 
                               else (candidate[span[0]:span[1]] if span else "", ""))
             here = ((candidate[:span[0]], english) if span and english else
                     _conjugate_here(entry.term(tgt), candidate[:span[0]], model, tgt, conjugate,
-                                    getattr(engine, "agree_like", None))
+                                    getattr(engine, "agree_like", None), (),
+                                    getattr(engine, "person_of", None))
                     if span and callable(conjugate) else None)
             if here is not None and clitics:
                 here = _with_enclitics(here, clitics)

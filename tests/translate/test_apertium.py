@@ -193,6 +193,37 @@ def test_missing_verb_repaired_conjugated_through_a_stand_in(engine: ApertiumEng
     assert [r.terms[0].method for r in results] == ["placeholder-verb"] * 3
 
 
+def test_stand_in_infinitive_agrees_with_the_governing_verb(engine: ApertiumEngine) -> None:
+    """Issue 3: with no forbidden rendering to replace, only the stand-in repair puts the
+    term in; an infinitive after the verb that governs it showed no number, so the adjective
+    stayed singular ("Quieren declararse culpable") and the pronoun third person
+    ("Queremos declararse culpable")."""
+    from glossary.model import Entry, Pos
+    from translate.enforce import translate_segments
+
+    plead = Entry("plead-guilty", "plead guilty", "declararse culpable", pos=Pos.VERB)
+    sources = ["They want to plead guilty.", "We want to plead guilty.",
+               "I want to plead guilty.", "He wants to plead guilty."]
+    results = translate_segments(sources, "en", "es", engine=engine, glossary=Glossary((plead,)))
+    assert [r.output for r in results] == ["Quieren declararse culpables.",
+                                           "Queremos declararnos culpables.",
+                                           "Quiero declararme culpable.",
+                                           "Quiere declararse culpable."]
+    assert [r.terms[0].method for r in results] == ["placeholder-verb"] * 4
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("Queremos", ("p1", "pl")), ("Podemos", ("p1", "pl")),  # poder is only a modal
+    ("apalabraron", ("p3", "pl")), ("Quiero", ("p1", "sg")),
+    ("aboga", ("", "sg")),  # a present or an imperative: finite, person not told
+    ("como", None), ("hombres", None), ("esperados", None), ("declarar", None),
+])
+def test_person_of(engine: ApertiumEngine, word: str, expected: tuple[str, str] | None
+                   ) -> None:
+    assert engine.person_of(word, "es") == expected
+    assert engine.person_of(word, "en") is None
+
+
 @pytest.mark.parametrize(("model", "src", "tag", "expected"), [
     ("indicted", "en", "past", ("disembarked", "desembarcar")),  # the analyser lacks indict
     ("Acquits", "en", "verb", ("Disembarks", "desembarcar")),

@@ -562,6 +562,35 @@ def _number_shown(analysis: str) -> tuple[str, str | None] | None:
     return None
 
 
+def _person_shown(analysis: str) -> str | None:
+    """``"p1 pl"`` when every reading of a word is a finite verb form, with the person and
+    number they share ("" for one they do not: ``aboga`` is a present or an imperative,
+    ``" sg"``); None when a reading is anything else.
+
+    >>> _person_shown("^Queremos/Querer<vbmod><pri><p1><pl>/Querer<vblex><pri><p1><pl>$")
+    'p1 pl'
+    >>> _person_shown("^aboga/abogar<vblex><pri><p3><sg>/abogar<vblex><imp><p2><sg>$")
+    ' sg'
+    >>> _person_shown("^como/como<cnjadv>/comer<vblex><pri><p1><sg>$") is None
+    True
+    >>> _person_shown("^esperados/esperar<vblex><pp><m><pl>$") is None
+    True
+    """
+    persons, numbers = set(), set()
+    readings = _readings(analysis)
+    for _lemma, tags in readings:
+        person = next((t for t in tags if t in ("p1", "p2", "p3")), None)
+        number = next((t for t in tags if t in ("sg", "pl")), None)
+        if tags[0] not in _VERB_HEADS or person is None or number is None:
+            return None
+        persons.add(person)
+        numbers.add(number)
+    if not readings:
+        return None
+    return (persons.pop() if len(persons) == 1 else "") + " " + \
+        (numbers.pop() if len(numbers) == 1 else "")
+
+
 def _adjective_reading(analysis: str) -> tuple[str, str] | None:
     """The lemma and gender (m, f or mf) of a word's adjective reading, if it has one."""
     for lemma, tags in _readings(analysis):
@@ -1000,6 +1029,37 @@ class ApertiumEngine:
             if form and not form.startswith("#") and "<" not in form:
                 out[i] = _match_initial(form, tokens[i])
         return " ".join(out)
+
+    def person_of(self, word: str, lang: Lang) -> tuple[str, str] | None:
+        """The person and number (``("p1", "pl")``) of ``word`` when Apertium's analyser reads
+        it only as a finite verb (``Queremos``, ``Podemos``, ``Van``; either is "" where its
+        readings differ: ``aboga``, present or imperative, gives ``("", "sg")``); None for
+        any other word (``como`` is also a conjunction), and in English. A verb that governs
+        a reflexive infinitive gives it its pronoun (``queremos declararnos``). Answers are
+        kept like conjugations."""
+        if lang != "es" or not word.strip() or _SPECIAL.search(word) or " " in word.strip():
+            return None
+        try:
+            analyser = _bin_in_mode(system_mode_file("spa-eng", self.datadir)
+                                    .read_text("utf-8"), "spa-eng.automorf.bin")
+        except EngineError:
+            return None
+        key = ("person", word, lang, analyser)
+        if key in self._conjugated:
+            result = self._conjugated[key]
+        else:
+            store = self._conjugation_store()
+            stored_key = store.key(analyser, analyser, "finite person", word, lang)
+            known, result = store.get(stored_key)
+            if not known:
+                (analysis,) = self._lt_query([analyser], word.strip() + "\n")[:1] or [""]
+                result = _person_shown(analysis)
+                store.put(stored_key, result)
+            self._conjugated[key] = result
+        if not result:
+            return None
+        person, _sep, number = result.partition(" ")
+        return person, number
 
     def _lt_query(self, args: Sequence[str], text: str) -> list[str]:
         """Ask ``lt-proc``: a long-running one with ``helpers`` (fast, but each holds its
