@@ -349,11 +349,11 @@ def _conjugate_here(lemma: str, before: str, model: str, tgt: Lang,
 
 
 #: The verb right before an infinitive or gerund, and what may come between (``van a``,
-#: ``acordaron no``), or a finite verb and a participle (``han acordado``, ``están
-#: obligados a``).
+#: ``acordaron no``, ``tenemos que``), or a finite verb and a participle (``han acordado``,
+#: ``están obligados a``).
 _ES_GOVERNING = re.compile(
     r"(?i)\b(?P<verb>\w+)(?:\s+(?P<participle>\w+(?:ado|ido|ada|ida|ados|idos|adas|idas)))?"
-    r"\s+(?:(?:a|de|para|por|en|no)\s+)*$")
+    r"(?:\s+(?P<que>que))?\s+(?:(?:a|de|para|por|en|no)\s+)*$")
 
 
 def _governing_person(lemma: str, before: str, form: str,
@@ -364,12 +364,14 @@ def _governing_person(lemma: str, before: str, form: str,
     pronoun of its person, and its number, by ``person`` (the engine's ``person_of``);
     None otherwise.
 
-    >>> persons = {"Queremos": ("p1", "pl"), "Han": ("p3", "pl")}
+    >>> persons = {"Queremos": ("p1", "pl"), "Han": ("p3", "pl"), "Tengo": ("p1", "sg")}
     >>> ask = lambda word, lang: persons.get(word)
     >>> _governing_person("declararse culpable", "Queremos ", "declararse culpable", ask)
     ('Queremos', 'nos', 'pl')
     >>> _governing_person("declararse culpable", "Han acordado ", "declararse culpable", ask)
     ('Han', 'se', 'pl')
+    >>> _governing_person("declararse culpable", "Tengo que ", "declararse culpable", ask)
+    ('Tengo', 'me', 'sg')
     >>> _governing_person("declararse culpable", "Queremos ", "se declara culpable", ask)
     >>> _governing_person("declararse culpable", "Los hombres ", "declararse culpable", ask)
     """
@@ -400,7 +402,8 @@ def _finite_after_finite(before: str, model: str, person: Callable[..., object])
     if model.lower().endswith(_ES_NON_FINITE):
         return False  # an infinitive, gerund or participle: nothing to ask the engine
     m = _ES_GOVERNING.search(before)
-    return (m is not None and isinstance(person(model, "es"), tuple)
+    return (m is not None and not m.group("que")  # dice que aboga: a finite verb is right
+            and isinstance(person(model, "es"), tuple)
             and isinstance(person(m.group("verb"), "es"), tuple))
 
 
