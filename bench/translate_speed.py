@@ -8,6 +8,9 @@ Runs, in one process run so the machine's load is shared alike:
 and reports wall time, the glosa/apertium ratio, peak RSS of glosa including its child
 processes (the Apertium pipeline), and chrF2++ against the Mexican and the Spanish references.
 
+Each round times bare Apertium then glosa; the per-round ratios are summarised (median,
+quartiles, how many within 1.2x) as well as the best time of each.
+
 Usage: ``.venv/bin/python bench/translate_speed.py [--ntrex DIR] [--runs N]``
 """
 
@@ -16,6 +19,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -84,6 +88,14 @@ def _tree_memory(pid: int) -> tuple[float, float]:
     return rss / 1024, pss / 1024
 
 
+def _quantile(sorted_values: list[float], q: float) -> float:
+    """The ``q`` quantile of ``sorted_values`` (linear between the two nearest)."""
+    pos = q * (len(sorted_values) - 1)
+    lo = int(pos)
+    hi = min(lo + 1, len(sorted_values) - 1)
+    return sorted_values[lo] + (sorted_values[hi] - sorted_values[lo]) * (pos - lo)
+
+
 def chrf(hyps: list[str], refs: list[str]) -> float:
     from sacrebleu.metrics import CHRF
 
@@ -93,7 +105,9 @@ def chrf(hyps: list[str], refs: list[str]) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--ntrex", type=Path, default=DEFAULT_NTREX)
-    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--runs", type=int, default=10,
+                    help="rounds of bare then glosa (this VM's speed moves by 10-40%% "
+                         "between runs: one round says little)")
     args = ap.parse_args()
     src = args.ntrex / "newstest2019-src.eng.txt"
     refs = {name: (args.ntrex / f"newstest2019-ref.{name}.txt").read_text(encoding="utf-8")
@@ -125,8 +139,10 @@ def main() -> None:
               f"{[round(x, 2) for x in glosa_times]}")
         ratios = sorted(x / y for x, y in zip(glosa_times, bare_times, strict=True))
         print(f"ratio glosa / apertium: {g / b:.2f}x (best of each); median of the per-run "
-              f"ratios {ratios[len(ratios) // 2]:.2f}x; load average now "
-              f"{os.getloadavg()[0]:.2f}")
+              f"ratios {statistics.median(ratios):.2f}x (quartiles "
+              f"{_quantile(ratios, 0.25):.2f}-{_quantile(ratios, 0.75):.2f}x, "
+              f"{sum(r <= 1.2 for r in ratios)} of {len(ratios)} runs within 1.2x); "
+              f"load average now {os.getloadavg()[0]:.2f}")
         for label, cmd in (("bare apertium", bare_cmd), ("glosa", glosa_cmd)):
             rss, pss = tree_peak_memory(cmd, src, env)
             print(f"peak memory of {label} with all child processes: PSS {pss:.0f} MB "
