@@ -55,6 +55,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from glossary.findings import Finding, Severity
+from translate.i18n import _
 
 if TYPE_CHECKING:
     from glossary.model import Glossary, Lang
@@ -427,14 +428,17 @@ def check_numbers(src: str, tgt: str, src_lang: Lang | str, tgt_lang: Lang | str
     left, right = _match_items(extract_numbers(src, src_lang), extract_numbers(tgt, tgt_lang))
     if not left and not right:
         return []
-    if left:
-        message = (f"number {', '.join(x.describe() for x in left)} has no counterpart "
-                   f"in the translation")
-        if right:
-            message += f"; unmatched there: {', '.join(x.describe() for x in right)}"
+    shown_left = ", ".join(x.describe() for x in left)
+    shown_right = ", ".join(x.describe() for x in right)
+    if left and right:
+        message = _("number {numbers} has no counterpart in the translation; unmatched there: "
+                    "{others}").format(numbers=shown_left, others=shown_right)
+    elif left:
+        message = _("number {numbers} has no counterpart in the translation").format(
+            numbers=shown_left)
     else:
-        message = (f"number {', '.join(x.describe() for x in right)} in the translation "
-                   f"is not in the source")
+        message = _("number {numbers} in the translation is not in the source").format(
+            numbers=shown_right)
     return [PairIssue("number", message, tuple(x.text for x in left),
                       tuple(x.text for x in right))]
 
@@ -505,10 +509,11 @@ def check_negation(src: str, tgt: str, src_lang: Lang | str, tgt_lang: Lang | st
     if bool(left) == bool(right):
         return []
     if left:
-        return [PairIssue("negation", f"negation {', '.join(left)} in the source is missing "
-                          "from the translation", tuple(left), ())]
-    return [PairIssue("negation", f"negation {', '.join(right)} in the translation is not in "
-                      "the source", (), tuple(right))]
+        return [PairIssue("negation", _("negation {words} in the source is missing from the "
+                                        "translation").format(words=", ".join(left)),
+                          tuple(left), ())]
+    return [PairIssue("negation", _("negation {words} in the translation is not in the "
+                                    "source").format(words=", ".join(right)), (), tuple(right))]
 
 
 # --------------------------------------------------------------------------------------------
@@ -613,7 +618,7 @@ def find_names(text: str, lang: Lang | str) -> list[NameMention]:
         run = [k]
         j = k + 1
         while j < len(tokens):
-            nxt, nstart, _ = tokens[j]
+            nxt, nstart, _kind = tokens[j]
             gap = text[tokens[j - 1][2]:nstart]
             if gap.strip() or "\n" in gap:
                 break
@@ -719,12 +724,15 @@ def check_names(src: str, tgt: str, src_lang: Lang | str, tgt_lang: Lang | str, 
     right = _unmatched_names(tgt, tgt_lang, src, src_lang, glossary, src_hint)
     if not left and not right:
         return []
-    if left:
-        message = f"name {', '.join(left)} in the source is not in the translation"
-        if right:
-            message += f"; the translation has {', '.join(right)} instead"
+    if left and right:
+        message = _("name {names} in the source is not in the translation; the translation has "
+                    "{others} instead").format(names=", ".join(left), others=", ".join(right))
+    elif left:
+        message = _("name {names} in the source is not in the translation").format(
+            names=", ".join(left))
     else:
-        message = f"name {', '.join(right)} in the translation is not in the source"
+        message = _("name {names} in the translation is not in the source").format(
+            names=", ".join(right))
     return [PairIssue("name", message, tuple(left), tuple(right))]
 
 
@@ -821,8 +829,9 @@ def check_quotes(src: str, tgt: str, src_lang: Lang | str, tgt_lang: Lang | str
     left, right = count_quotes(src), count_quotes(tgt)
     if left == right:
         return []
-    return [PairIssue("quotes", f"the source has {left} quoted passage(s), the translation "
-                      f"{right}", (str(left),), (str(right),), Severity.WARNING)]
+    return [PairIssue("quotes", _("the source has {source} quoted passage(s), the translation "
+                                  "{target}").format(source=left, target=right),
+                      (str(left),), (str(right),), Severity.WARNING)]
 
 
 #: The placeholder kinds a pair check compares (``translate.placeholders`` defines them).
@@ -858,9 +867,11 @@ def check_placeholders(src: str, tgt: str, src_lang: Lang | str, tgt_lang: Lang 
             only_left.remove(item)
         else:
             only_right.append(item)
-    return [PairIssue("placeholder", f"placeholders differ: source has "
-                      f"{', '.join(only_left) or 'nothing more'}, translation has "
-                      f"{', '.join(only_right) or 'nothing more'}",
+    nothing = _("nothing more")
+    return [PairIssue("placeholder", _("placeholders differ: source has {source}, translation "
+                                       "has {target}").format(
+                                           source=", ".join(only_left) or nothing,
+                                           target=", ".join(only_right) or nothing),
                       tuple(only_left), tuple(only_right))]
 
 
@@ -890,15 +901,19 @@ def check_terms(src: str, tgt: str, src_lang: Lang | str, tgt_lang: Lang | str,
         forbidden = find_forbidden(tgt, entry, tl)
         if forbidden:
             bad = tgt[forbidden[0].start:forbidden[0].end]
-            issues.append(PairIssue("term", f"{hit!r} must be rendered {entry.term(tl)!r}, "
-                                    f"not {bad!r} [{entry.id}]", (hit,), (bad,)))
+            issues.append(PairIssue("term", _("{term!r} must be rendered {rendering!r}, not "
+                                              "{bad!r} [{id}]").format(
+                                                  term=hit, rendering=entry.term(tl), bad=bad,
+                                                  id=entry.id), (hit,), (bad,)))
         elif entry.dnt:
             if fold(hit) not in fold(tgt):
-                issues.append(PairIssue("term", f"{hit!r} must stay as it is [{entry.id}]",
-                                        (hit,), ()))
+                issues.append(PairIssue("term", _("{term!r} must stay as it is [{id}]").format(
+                    term=hit, id=entry.id), (hit,), ()))
         elif contains_accepted(tgt, entry, tl) is None:
-            issues.append(PairIssue("term", f"{hit!r} should be rendered "
-                                    f"{entry.term(tl)!r} [{entry.id}]", (hit,), ()))
+            issues.append(PairIssue("term", _("{term!r} should be rendered {rendering!r} "
+                                              "[{id}]").format(
+                                                  term=hit, rendering=entry.term(tl),
+                                                  id=entry.id), (hit,), ()))
     return issues
 
 

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from glossary.findings import Finding, Severity
 from translate import checks
 from translate.engines.base import engine_lexicon
+from translate.i18n import _
 from translate.lexicon import BilingualLexicon, word_coverage
 from translate.quotes.extract import Quote, extract_quotes, unclosed_quotes
 from translate.quotes.length_prior import length_log_prior
@@ -362,7 +363,7 @@ def translate_quotes(quotes: Sequence[Quote], engine: Engine, src: Lang, tgt: La
     sentences = [split_sentences(q.text) or [q.text] for q in quotes]
     flat = [s for group in sentences for s in group]
     if not flat:
-        return [[] for _ in quotes]
+        return [[] for _q in quotes]
     out = engine.translate(flat, src, tgt, glossary=glossary)
     result: list[list[str]] = []
     k = 0
@@ -460,7 +461,7 @@ def assign(ranked: Sequence[Sequence[Candidate]]) -> dict[int, Candidate]:
     merged = sorted((cands[0].score, j) for j, cands in enumerate(ranked)
                     if cands and len(cands[0].originals) > 1
                     and cands[0].score >= PAIR_THRESHOLD)
-    for _, j in reversed(merged):
+    for _i, j in reversed(merged):
         cand = ranked[j][0]
         if not taken & set(cand.originals):
             chosen[j] = cand
@@ -476,8 +477,8 @@ def assign(ranked: Sequence[Sequence[Candidate]]) -> dict[int, Candidate]:
                 continue
             options[(j, i)] = cand
     if options:
-        rows = sorted({j for j, _ in options})
-        cols = sorted({i for _, i in options})
+        rows = sorted({j for j, _i in options})
+        cols = sorted({i for _j, i in options})
         weight = np.zeros((len(rows), len(cols)))
         for (j, i), cand in options.items():
             # positive: a pair's score is at least the threshold, its length penalty smaller
@@ -575,7 +576,8 @@ def align_quote_lists(originals: Sequence[Quote], translations: Sequence[Quote],
         findings += pair_findings
     for t in unsourced:
         findings.append(_finding(
-            "unsourced", f"quote has no original: “{_short(t.text)}”", translation_path,
+            "unsourced", _("quote has no original: “{quote}”").format(quote=_short(t.text)),
+            translation_path,
             t.line, None, t, Severity.ERROR))
     missing: list[Quote] = []
     if mode == "document":
@@ -584,7 +586,8 @@ def align_quote_lists(originals: Sequence[Quote], translations: Sequence[Quote],
             if i not in used and (o.words >= MIN_WORDS or o.speaker):
                 missing.append(o)
                 findings.append(_finding(
-                    "missing", f"original quote is not in the translation: “{_short(o.text)}”",
+                    "missing", _("original quote is not in the translation: “{quote}”").format(
+                        quote=_short(o.text)),
                     original_path, o.line, o, None, Severity.ERROR))
     findings.sort(key=lambda f: (f.line or 0, f.rule))
     return Alignment(original_lang, translation_lang, mode, tuple(originals),
@@ -650,8 +653,9 @@ def _check_pair(pair: QuotePair, mt_sentences: Sequence[Sequence[str]],
                                                 "original_path": original_path}))
     if pair.similarity < LOW_SIMILARITY:
         out.append(_finding(
-            "low-similarity", f"quote is paired with its original but reads differently "
-            f"(similarity {pair.similarity:.2f}); check the translation", translation_path,
+            "low-similarity", _("quote is paired with its original but reads differently "
+                                "(similarity {similarity:.2f}); check the translation").format(
+                                    similarity=pair.similarity), translation_path,
             first_t.line, first_o, first_t, Severity.WARNING,
             {"similarity": round(pair.similarity, 3), "machine": pair.machine}))
     return out

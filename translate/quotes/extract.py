@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from glossary.findings import Finding, Severity
+from translate.i18n import _
 
 OPENERS: dict[str, str] = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "‹": "›"}
 DASHES = "—―"
@@ -379,9 +380,9 @@ def unclosed_quotes(text: str, lang: str, path: str | None = None,
         words = quote.text if len(quote.text) <= 60 else quote.text[:59] + "…"
         out.append(Finding(
             path, line_of(text, at), column_of(text, at), Severity.WARNING, "unclosed-quote",
-            f"quotation opened here is never closed (it runs to line "
-            f"{line_of(text, quote.end)}): {mark}{words}; add the closing {closer} where "
-            f"the words end",
+            _("quotation opened here is never closed (it runs to line {line}): {mark}{words}; "
+              "add the closing {closer} where the words end").format(
+                  line=line_of(text, quote.end), mark=mark, words=words, closer=closer),
             data={"kind": "unclosed-quote", "text": quote.text, "mark": mark}))
     return out
 
