@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+import pytest
 
 from translate.lexicon import lexicon_from_pairs, merge_lexicon, word_coverage
 from translate.quotes.align import (
@@ -13,7 +16,19 @@ from translate.quotes.align import (
     candidates_for,
 )
 from translate.quotes.extract import Quote
-from translate.thesaurus import english_thesaurus, read_index
+from translate.thesaurus import (
+    CachedIndex,
+    cached_index,
+    english_thesaurus,
+    index_cache_path,
+    read_index,
+)
+
+
+@pytest.fixture(autouse=True)
+def own_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The index cache goes to the test's own $GLOSA_HOME, never the user's."""
+    monkeypatch.setenv("GLOSA_HOME", str(tmp_path / "glosa-home"))
 
 
 def write_mythes(folder: Path, entries: dict[str, list[str]], encoding: str = "UTF-8") -> None:
@@ -125,3 +140,82 @@ def test_quotes_of_one_theme_do_not_pair_through_synonyms(tmp_path: Path) -> Non
     assert wide is not None and min(wide) - LEXICAL_DISCOUNT >= PAIR_THRESHOLD
     assert ranked[0].score == min(wide) - LEXICAL_DISCOUNT - SYNONYM_DISCOUNT
     assert ranked[0].score < PAIR_THRESHOLD
+
+
+# --------------------------------------------------------------------------------------------
+# the cached index: the same lookups as the whole index read into a dictionary
+
+
+def generated_index(seed: int) -> tuple[str, dict[str, int]]:
+    """A MyThes index text with what folding makes tricky: case, accents, headwords that fold
+    alike (the first wins), unsorted lines, a bad line, multi-word and apostrophe headwords."""
+    import random
+
+    rng = random.Random(seed)
+    stems = ["wet", "café", "Cafe", "CAFÉ", "naïve", "naive", "o'clock", "'s gravenhage",
+             "New York", "new york", "résumé", "resume", "Ärger", "arger", "zorrito", "ñandú"]
+    words = stems + ["".join(rng.choice("abcdeéñü'-") for _ in range(rng.randint(1, 7)))
+                     for _ in range(300)]
+    rng.shuffle(words)
+    lines = [f"{w}|{rng.randint(0, 10**6)}" for w in words]
+    lines.insert(5, "broken line")
+    text = "UTF-8\n" + f"{len(lines)}\n" + "\n".join(lines) + "\n"
+    return text, read_index(text)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_cached_index_answers_like_the_whole_index(tmp_path: Path, seed: int) -> None:
+    text, expected = generated_index(seed)
+    idx = tmp_path / "th_en_US_v2.idx"
+    idx.write_bytes(text.encode("utf-8"))
+    home = tmp_path / "home"
+    built = cached_index(idx, "UTF-8", home)  # builds the cache, answers from the dict
+    cached = cached_index(idx, "UTF-8", home)  # from the cache
+    assert isinstance(cached, CachedIndex) and dict(built) == expected
+    assert dict(cached) == expected and len(cached) == len(expected)
+    probes = set(expected) | {"Cafe", "CAFÉ", "café", "New York", "absent", "", "wet ", "WET"}
+    for word in probes:
+        assert cached.get(word) == expected.get(word), word
+    assert "cafe" in cached and "Cafe" not in cached
+
+
+def test_cache_follows_the_file_and_survives_damage(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    write_mythes(tmp_path, ENTRIES)
+    assert english_thesaurus(tmp_path, home) is not None
+    caches = list((home / "thesaurus").glob("*.sqlite"))
+    assert len(caches) == 1
+    # a changed thesaurus (other size and time) gets an index of its own
+    idx = tmp_path / "th_en_US_v2.idx"
+    write_mythes(tmp_path, {**ENTRIES, "dry": ["(adj)|arid (similar term)"]})
+    os.utime(idx, ns=(idx.stat().st_atime_ns, idx.stat().st_mtime_ns + 10**9))
+    fresh = cached_index(idx, "UTF-8", home)
+    assert fresh.get("dry") is not None
+    assert index_cache_path(idx, home) != caches[0]
+    # a damaged cache is built again, not trusted
+    index_cache_path(idx, home).write_bytes(b"not a database")
+    again = cached_index(idx, "UTF-8", home)
+    assert again.get("dry") == fresh.get("dry")
+    assert isinstance(cached_index(idx, "UTF-8", home), CachedIndex)
+
+
+def test_unwritable_home_reads_the_whole_index(tmp_path: Path) -> None:
+    write_mythes(tmp_path, ENTRIES)
+    blocker = tmp_path / "home"
+    blocker.write_text("a file where the cache folder would be")
+    index = cached_index(tmp_path / "th_en_US_v2.idx", "UTF-8", blocker)
+    assert isinstance(index, dict) and index.get("feral") is not None
+
+
+SYSTEM_IDX = Path("/usr/share/mythes/th_en_US_v2.idx")
+
+
+@pytest.mark.skipif(not SYSTEM_IDX.is_file(), reason="mythes-en-us is not installed")
+def test_installed_thesaurus_cached_index_is_identical(tmp_path: Path) -> None:
+    raw = SYSTEM_IDX.read_bytes()
+    encoding = raw.split(b"\n", 1)[0].decode("ascii").strip()
+    expected = read_index(raw.decode(encoding, "replace"))
+    cached_index(SYSTEM_IDX, encoding, tmp_path)
+    cached = cached_index(SYSTEM_IDX, encoding, tmp_path)
+    assert isinstance(cached, CachedIndex)
+    assert dict(cached) == expected
