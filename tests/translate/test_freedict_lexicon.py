@@ -72,13 +72,16 @@ def test_widened_list_links_what_apertium_alone_does_not() -> None:
 @pytest.mark.skipif(shutil.which("lt-print") is None or
                     not Path("/usr/share/apertium/apertium-eng-spa").is_dir(),
                     reason="Apertium eng-spa is not installed (make debs)")
-def test_apertium_engine_widens_its_list_with_freedict(tmp_path: Path) -> None:
+def test_apertium_engine_widens_its_list_with_freedict(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     from tests.translate.test_thesaurus import write_mythes
     from translate.engines.apertium import ApertiumEngine
 
     write_dictd(tmp_path, "freedict-spa-eng", {"zzzpalabra": "zzzpalabra /x/\nzzzword\n"})
     # and the English thesaurus rides along (one engine, one lt-print dump, for both)
     write_mythes(tmp_path, {"zzzword": ["(noun)|zzzsynonym"]})
+    # the thesaurus caches its index under $GLOSA_HOME (the engine does not pass its home)
+    monkeypatch.setenv("GLOSA_HOME", str(tmp_path / "home"))
     engine = ApertiumEngine(home=tmp_path / "home", dictd=tmp_path, mythes=tmp_path)
     try:
         lexicon = engine.bilingual_lexicon()
