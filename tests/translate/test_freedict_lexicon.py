@@ -80,8 +80,8 @@ def test_apertium_engine_widens_its_list_with_freedict(tmp_path: Path,
     write_dictd(tmp_path, "freedict-spa-eng", {"zzzpalabra": "zzzpalabra /x/\nzzzword\n"})
     # and the English thesaurus rides along (one engine, one lt-print dump, for both)
     write_mythes(tmp_path, {"zzzword": ["(noun)|zzzsynonym"]})
-    # the thesaurus caches its index under $GLOSA_HOME (the engine does not pass its home)
-    monkeypatch.setenv("GLOSA_HOME", str(tmp_path / "home"))
+    # the thesaurus caches its index under the engine's home, not $GLOSA_HOME
+    monkeypatch.setenv("GLOSA_HOME", str(tmp_path / "elsewhere"))
     engine = ApertiumEngine(home=tmp_path / "home", dictd=tmp_path, mythes=tmp_path)
     try:
         lexicon = engine.bilingual_lexicon()
@@ -90,5 +90,7 @@ def test_apertium_engine_widens_its_list_with_freedict(tmp_path: Path,
         assert lexicon.translations("zzzpalabra", "es") == {"zzzword"}
         assert lexicon.thesaurus is not None
         assert lexicon.thesaurus.synonyms("zzzword") == {"zzzsynonym"}
+        assert list((tmp_path / "home").glob("thesaurus/*"))
+        assert not (tmp_path / "elsewhere").exists()
     finally:
         engine.close()

@@ -1195,7 +1195,7 @@ class ApertiumEngine:
             if lexicon is not None:
                 lexicon = dataclasses.replace(
                     merge_lexicon(lexicon, freedict_pairs(self.dictd or SYSTEM_DICTD)),
-                    thesaurus=english_thesaurus(self.mythes or SYSTEM_MYTHES))
+                    thesaurus=english_thesaurus(self.mythes or SYSTEM_MYTHES, self.home))
             self._lexicon = (lexicon,)
         return self._lexicon[0]
 
