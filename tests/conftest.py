@@ -14,8 +14,23 @@ settings.register_profile("glosa", deadline=None)
 settings.load_profile("glosa")
 
 DATA = Path(__file__).parent / "data"
+#: glosa's own Spanish UI catalog (compiled per test session: the .mo is not in git)
+ES_PO = Path(__file__).resolve().parents[1] / "locales" / "es" / "LC_MESSAGES" / "glosa.po"
 
 
 @pytest.fixture
 def data_dir() -> Path:
     return DATA
+
+
+@pytest.fixture(scope="session")
+def locale_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The es catalog compiled into a folder of its own, for ``GLOSA_LOCALEDIR``."""
+    from translate.catalog import po
+    from translate.catalog.mo import compile_catalog
+
+    root = tmp_path_factory.mktemp("locale")
+    target = root / "es" / "LC_MESSAGES"
+    target.mkdir(parents=True)
+    compile_catalog(po.read_catalog(ES_PO), target / "glosa.mo")
+    return root

@@ -7,11 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.catalog.gnu import msgfmt_check, needs_gettext
 from translate.catalog import po
-from translate.catalog.mo import compile_catalog
 from translate.catalog.prefill import PROVENANCE_PREFIX
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -40,16 +37,6 @@ def test_spanish_catalog_round_trips() -> None:
 def test_spanish_catalog_passes_msgfmt() -> None:
     result = msgfmt_check(ES_PO)
     assert result.returncode == 0, result.stderr
-
-
-@pytest.fixture(scope="module")
-def locale_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The es catalog compiled into a folder of its own (the .mo is not in git)."""
-    root = tmp_path_factory.mktemp("locale")
-    target = root / "es" / "LC_MESSAGES"
-    target.mkdir(parents=True)
-    compile_catalog(po.read_catalog(ES_PO), target / "glosa.mo")
-    return root
 
 
 def run_glosa(args: list[str], lang: str, locale_dir: Path) -> subprocess.CompletedProcess[str]:

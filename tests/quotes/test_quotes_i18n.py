@@ -17,22 +17,8 @@ from typer.testing import CliRunner
 
 from tests.quotes.storydata import ALIGN, story_engine
 from translate import i18n
-from translate.catalog import po
-from translate.catalog.mo import compile_catalog
 from translate.cli import quotes_cmd
 from translate.cli.main import app
-
-ES_PO = Path(__file__).resolve().parents[2] / "locales" / "es" / "LC_MESSAGES" / "glosa.po"
-
-
-@pytest.fixture(scope="module")
-def locale_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The es catalog compiled into a folder of its own (the .mo is not in git)."""
-    root = tmp_path_factory.mktemp("locale")
-    target = root / "es" / "LC_MESSAGES"
-    target.mkdir(parents=True)
-    compile_catalog(po.read_catalog(ES_PO), target / "glosa.mo")
-    return root
 
 
 @pytest.fixture
