@@ -302,3 +302,33 @@ def test_glosa_translate_from_stdin_twice_gives_the_same_output(home: Path) -> N
     assert runs[0].stdout == runs[1].stdout
     assert runs[0].stdout.splitlines() == ["El cártel de Sinaloa lo negó.", "",
                                            "Dos capos estuvieron arrestados."]
+
+
+@pytest.mark.skipif(shutil.which("apertium") is None, reason="Apertium is not installed")
+def test_a_stale_guess_is_stopped_once_the_right_pipeline_runs(home: Path, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch
+                                                               ) -> None:
+    """After a glossary edit the remembered pipeline is not the one the run needs: it must
+    not go on translating its early batch (a whole story) beside the right one."""
+    from typer.testing import CliRunner
+
+    from translate.cli import translate_cmd
+    from translate.cli.main import app
+
+    story = tmp_path / "story.txt"
+    story.write_text("The cartel denied it.\n" * 50, "utf-8")
+    _guess_cat(home)  # what the last run used: not this run's pipeline
+    prestart.speculate([str(story)])
+    (guess,) = prestart._EARLY.values()
+    alive_when_reading: list[bool] = []
+    read_input = translate_cmd.read_input
+
+    def reading(source: str) -> tuple[str, str]:
+        alive_when_reading.append(guess.proc.poll() is None)
+        return read_input(source)
+
+    monkeypatch.setattr(translate_cmd, "read_input", reading)
+    result = CliRunner().invoke(app, ["translate", str(story)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == "El cártel lo negó."
+    assert alive_when_reading == [False]

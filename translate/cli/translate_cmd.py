@@ -146,8 +146,11 @@ def translate(
         if callable(start):  # Apertium loads its dictionaries while the input is read
             cmd = start(src, tgt, terms.for_direction(src, tgt))  # type: ignore[arg-type]
             if isinstance(cmd, list):  # the next run with these arguments starts it early
-                from translate.engines.prestart import remember, run_key
+                from translate.engines.prestart import discard_unused, remember, run_key
 
+                # a guess for another pipeline (the glossary changed since) would go on
+                # translating the input it was handed beside this run's pipeline: stop it
+                discard_unused()
                 remember(run_key(src, tgt, [str(g) for g in glossary or []], replace_glossary),
                          cmd)
         text, _name = read_input(source)
