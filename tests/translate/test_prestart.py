@@ -332,3 +332,39 @@ def test_a_stale_guess_is_stopped_once_the_right_pipeline_runs(home: Path, tmp_p
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0] == "El cártel lo negó."
     assert alive_when_reading == [False]
+
+
+def _group_members(pgid: int) -> list[int]:
+    """The live (not zombie) processes of process group ``pgid``."""
+    members = []
+    for d in Path("/proc").iterdir():
+        if not d.name.isdigit():
+            continue
+        try:
+            fields = (d / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] != "Z" and int(fields[2]) == pgid:
+            members.append(int(d.name))
+    return members
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_killing_a_pipeline_stops_every_program_in_it() -> None:
+    """Killing the ``sh`` of ``sh -c 'a | b'`` alone left a and b running: a discarded
+    early batch went on being translated beside the run's own pipeline."""
+    import time
+
+    proc = prestart.start_process(["sh", "-c", "sleep 60 | sleep 60"])
+    deadline = time.monotonic() + 5
+    while len(_group_members(proc.pid)) < 3 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert len(_group_members(proc.pid)) == 3  # sh and the two programs
+    prestart.kill_process(proc)
+    proc.wait()
+    while _group_members(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert _group_members(proc.pid) == []
+    for stream in (proc.stdin, proc.stdout):
+        assert stream is not None
+        stream.close()

@@ -48,7 +48,7 @@ from translate.engines.pipeline import (  # noqa: F401  (re-exported: the engine
     from_stream,
     to_stream,
 )
-from translate.engines.prestart import PIPELINE_ENV
+from translate.engines.prestart import PIPELINE_ENV, kill_process
 from translate.home import glosa_home
 
 if TYPE_CHECKING:
@@ -855,7 +855,7 @@ class ApertiumEngine:
         if self._pipelines.get(tuple(cmd)) is pipe:
             del self._pipelines[tuple(cmd)]
         if pipe is not None:
-            pipe.proc.kill()
+            kill_process(pipe.proc)
             pipe.close()
 
     def run_pipeline(self, segments: Sequence[str], src: Lang, tgt: Lang,

@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from translate.engines.prestart import PIPELINE_ENV
+from translate.engines.prestart import kill_process, start_process
 
 if TYPE_CHECKING:
     from glossary.errors import EngineError
@@ -84,7 +84,7 @@ def _end_process(proc: subprocess.Popen[bytes]) -> None:
     try:
         proc.wait(timeout=5)
     except subprocess.TimeoutExpired:
-        proc.kill()
+        kill_process(proc)
         proc.wait()
     if proc.stdout:
         proc.stdout.close()
@@ -185,9 +185,7 @@ class Pipeline:
         import secrets
 
         self.cmd = list(cmd)
-        self.proc = proc or subprocess.Popen(self.cmd, stdin=subprocess.PIPE,
-                                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                             env=dict(os.environ, **PIPELINE_ENV))
+        self.proc = proc or start_process(self.cmd)
         self._buf = b""
         self._ids = itertools.count(1)
         self._tag = secrets.token_hex(4)  # so no text can pass for a marker

@@ -145,11 +145,32 @@ def start_pipeline(argv: Sequence[str]) -> None:
             return
         if not _files_present(cmd):
             return
-        _STARTED[tuple(cmd)] = subprocess.Popen(
-            cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            env=dict(os.environ, **PIPELINE_ENV))
+        _STARTED[tuple(cmd)] = start_process(cmd)
     except (OSError, ValueError, IndexError):
         return
+
+
+def start_process(cmd: Sequence[str]) -> subprocess.Popen[bytes]:
+    """Start a pipeline command (stdin and stdout piped) in a process group of its own, so
+    :func:`kill_process` can stop every program in it."""
+    return subprocess.Popen(list(cmd), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, env=dict(os.environ, **PIPELINE_ENV),
+                            process_group=0)
+
+
+def kill_process(proc: subprocess.Popen[bytes]) -> None:
+    """Kill a process started by :func:`start_process` and every program of its pipeline:
+    killing the ``sh`` of ``sh -c 'a | b | c'`` alone leaves a, b and c working through the
+    input already written to them (a whole story, for an early batch)."""
+    import signal
+
+    try:
+        if os.getpgid(proc.pid) == proc.pid:
+            os.killpg(proc.pid, signal.SIGKILL)
+            return
+    except OSError:  # already gone
+        pass
+    proc.kill()
 
 
 def _files_present(cmd: Sequence[str]) -> bool:
@@ -260,7 +281,7 @@ def discard_unused() -> None:
         _STARTED[tuple(pipe.cmd)] = pipe.proc
     while _STARTED:
         proc = _STARTED.pop(next(iter(_STARTED)))
-        proc.kill()
+        kill_process(proc)
         proc.wait()
         for stream in (proc.stdin, proc.stdout):
             if stream is not None:
