@@ -72,3 +72,42 @@ def test_console_script_translate_imports_no_other_command_group() -> None:
     loaded = proc.stdout.strip().splitlines()[-1]
     for group in ("catalog_cmd", "quotes_cmd", "engines_cmd", "glossary_cmd", "main"):
         assert f"translate.cli.{group}'" not in loaded
+
+
+@needs_apertium
+def test_ctrl_c_inside_a_command_says_interrupted(monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """typer turns a KeyboardInterrupt inside a command into a silent exit 130: glosa says
+    what happened, without a traceback."""
+    from translate.cli import translate_cmd
+    from translate.cli.runner import run_app
+
+    def interrupted(*_args: object, **_kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(translate_cmd, "read_input", interrupted)
+    monkeypatch.setattr(sys, "argv", ["glosa", "translate", "story.txt"])
+    with pytest.raises(SystemExit) as exc:
+        run_app(translate_app())
+    assert exc.value.code == 130
+    assert capsys.readouterr().err == "glosa: interrupted\n"
+
+
+@pytest.mark.parametrize("argv", [["glosa", "translate", "story.txt"], ["glosa", "--help"]])
+def test_ctrl_c_while_starting_says_interrupted(argv: list[str],
+                                                monkeypatch: pytest.MonkeyPatch,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """Before the app runs (the head start, the CLI's imports) Ctrl-C gave a traceback."""
+    from translate.cli import entry, main
+    from translate.engines import prestart
+
+    def interrupted(*_args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(prestart, "speculate", interrupted)
+    monkeypatch.setattr(main, "run", interrupted)
+    monkeypatch.setattr(sys, "argv", argv)
+    with pytest.raises(SystemExit) as exc:
+        entry.run()
+    assert exc.value.code == 130
+    assert capsys.readouterr().err == "glosa: interrupted\n"

@@ -11,19 +11,20 @@ import sys
 
 
 def run() -> None:
-    """Console-script entry (see ``translate.cli.main.run``)."""
-    if len(sys.argv) > 1 and sys.argv[1] == "translate":
-        from translate.engines.prestart import speculate
+    """Console-script entry (see ``translate.cli.main.run``). Ctrl-C at any point, imports
+    included, ends with ``glosa: interrupted`` and exit 130, not a traceback."""
+    try:
+        if len(sys.argv) > 1 and sys.argv[1] == "translate":
+            from translate.engines.prestart import speculate
 
-        try:
             speculate(sys.argv[2:])
-        except KeyboardInterrupt:
-            sys.stderr.write("glosa: interrupted\n")
-            sys.exit(130)
-        from translate.cli.runner import run_app, translate_app
+            from translate.cli.runner import run_app, translate_app
 
-        run_app(translate_app())
-        return
-    from translate.cli.main import run as main
+            run_app(translate_app())
+            return
+        from translate.cli.main import run as main
 
-    main()
+        main()
+    except KeyboardInterrupt:
+        sys.stderr.write("glosa: interrupted\n")
+        sys.exit(130)

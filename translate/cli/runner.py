@@ -60,3 +60,7 @@ def run_app(app: typer.Typer) -> None:
     except KeyboardInterrupt:
         typer.echo("glosa: interrupted", err=True)
         sys.exit(130)
+    except SystemExit as exc:
+        if exc.code == 130:  # typer turns Ctrl-C inside a command into a silent exit 130
+            typer.echo("glosa: interrupted", err=True)
+        raise
